@@ -1,0 +1,25 @@
+package org.geotraffic.parse;
+
+/**
+ * Why a well-formed line was deliberately left out. Each reason is a counter in the run summary
+ * ({@code lines.filtered.<key>}).
+ */
+public enum FilterReason {
+  /** An empty or whitespace-only line. */
+  BLANK("blank"),
+  /** A directive or comment line, such as W3C "#Fields:" headers. */
+  DIRECTIVE("directive"),
+  /** The event's date lies outside the requested window. */
+  OUT_OF_WINDOW("out-of-window");
+
+  private final String key;
+
+  FilterReason(String key) {
+    this.key = key;
+  }
+
+  /** The kebab-case name used in the run summary. */
+  public String key() {
+    return key;
+  }
+}

@@ -1,0 +1,17 @@
+package org.geotraffic.parse;
+
+/**
+ * Turns one log line into a {@link ParseResult}. Never throws on any input: bad data is a reject
+ * reason, not an exception.
+ *
+ * <p>Instances are not thread-safe (a parser may keep state, such as the current W3C "#Fields:"
+ * header); create one per partition. {@link #startFile()} is called before the first line of each
+ * input file.
+ */
+public interface LineParser {
+
+  ParseResult parse(String line);
+
+  /** Resets per-file state (W3C headers). The default does nothing. */
+  default void startFile() {}
+}
