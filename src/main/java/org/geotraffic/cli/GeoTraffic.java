@@ -1,2 +1,141 @@
 package org.geotraffic.cli;
-public final class GeoTraffic { public static void main(String[] a) {} }
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import org.geotraffic.config.ConfigException;
+import org.geotraffic.config.ConfigLoader;
+import org.geotraffic.config.JobConfig;
+import org.geotraffic.geo.GeoDatabase;
+import org.geotraffic.geo.GeoDatabaseException;
+import org.geotraffic.geo.GeoDatabaseInfo;
+import org.geotraffic.output.RunSummary;
+import org.geotraffic.pipeline.GeoTrafficJob;
+import org.geotraffic.pipeline.InputFiles;
+import org.geotraffic.pipeline.RunRefusedException;
+import org.geotraffic.pipeline.RunRequest;
+import org.geotraffic.pipeline.SparkSessions;
+
+/**
+ * The geotraffic command. {@link #run} checks the whole setup — command line, configuration, geo
+ * database, input and output paths — before any SparkSession starts, then runs the job and returns
+ * the exit code ({@link ExitCode}). Messages name the key or path at fault and never a client.
+ */
+public final class GeoTraffic {
+  private GeoTraffic() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.err));
+  }
+
+  /** Runs the command and returns its exit code; progress and errors go to {@code console}. */
+  public static int run(String[] args, PrintStream console) {
+    CommandLine cl;
+    try {
+      cl = CommandLine.parse(args);
+    } catch (CommandLine.UsageException e) {
+      console.println("geotraffic: " + e.getMessage());
+      console.print(CommandLine.USAGE);
+      return ExitCode.USAGE_OR_CONFIG.code();
+    }
+    if (cl.help()) {
+      console.print(CommandLine.USAGE);
+      return ExitCode.OK.code();
+    }
+    JobConfig config;
+    try {
+      config = ConfigLoader.load(cl.config() == null ? null : Path.of(cl.config()), cl.sets());
+    } catch (ConfigException e) {
+      console.println("geotraffic: Cannot load configuration:");
+      e.problems().forEach(p -> console.println("  - " + p));
+      return ExitCode.USAGE_OR_CONFIG.code();
+    }
+    File dbFile = databaseFile(cl.geoipDb());
+    GeoDatabaseInfo dbInfo;
+    try (GeoDatabase db = GeoDatabase.open(dbFile)) {
+      dbInfo = db.info();
+    } catch (GeoDatabaseException e) {
+      console.println("geotraffic: " + e.getMessage());
+      return ExitCode.GEO_DATABASE.code();
+    }
+    InputFiles input;
+    Configuration hadoop = new Configuration();
+    try {
+      input = InputFiles.resolve(cl.inputs(), hadoop);
+      prepareOutput(cl.output(), hadoop);
+    } catch (InputFiles.InputException e) {
+      console.println("geotraffic: " + e.getMessage());
+      return ExitCode.INPUT_OR_OUTPUT.code();
+    }
+    String runId = cl.runId() != null ? cl.runId() : newRunId();
+    console.printf("geotraffic: run %s: %d input files (%,d bytes), database %s built %s, k=%d%n", runId, input.files().size(),
+        input.totalBytes(), dbInfo.type(), dbInfo.buildDate(), config.suppression().minVisitors());
+    RunRequest request = new RunRequest(runId, input, cl.output(), dbFile, dbInfo, config, cl.from(), cl.to());
+
+    // A session that existed before (a notebook, a test suite) is the caller's to stop.
+    boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = SparkSessions.create("geotraffic " + runId, config.sparkConf());
+    try {
+      RunSummary summary = new GeoTrafficJob(spark, line -> console.println("geotraffic: " + line)).run(request);
+      console.printf("geotraffic: done in %,d ms; tables under %s, summary %s/_runs/%s.json%n", summary.durationMillis(), cl.output(),
+          cl.output(), runId);
+      return ExitCode.OK.code();
+    } catch (RunRefusedException e) {
+      console.println("geotraffic: " + e.getMessage());
+      return e.reason() == RunRefusedException.Reason.AUDIT_FAILED ? ExitCode.AUDIT_FAILED.code() : ExitCode.REJECT_RATIO_EXCEEDED.code();
+    } catch (IOException | RuntimeException e) {
+      // Only the exception type and message: our own messages never hold client data, and Spark's
+      // task failures carry no line content from our code.
+      console.println("geotraffic: job failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return ExitCode.JOB_FAILED.code();
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  /**
+   * The database file. In cluster deploy mode the driver runs on a cluster node where the submitted
+   * path does not exist, but {@code --files} put a copy of the same name in its working directory.
+   */
+  private static File databaseFile(String path) {
+    File file = new File(path);
+    File shipped = new File(file.getName());
+    return !file.exists() && shipped.isFile() ? shipped : file;
+  }
+
+  private static void prepareOutput(String output, Configuration conf) throws InputFiles.InputException {
+    try {
+      org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(output);
+      FileSystem fs = out.getFileSystem(conf);
+      if (fs.exists(out) && !fs.getFileStatus(out).isDirectory()) {
+        throw new InputFiles.InputException("Cannot write output: not a directory, " + output);
+      }
+      if (!fs.mkdirs(out)) {
+        throw new InputFiles.InputException("Cannot write output: cannot create directory, " + output);
+      }
+      if ("file".equals(fs.getUri().getScheme()) && !new File(fs.makeQualified(out).toUri()).canWrite()) {
+        throw new InputFiles.InputException("Cannot write output: permission denied, " + output);
+      }
+    } catch (IOException e) {
+      throw new InputFiles.InputException("Cannot write output: " + e.getMessage() + ", " + output);
+    }
+  }
+
+  private static String newRunId() {
+    byte[] random = new byte[3];
+    new SecureRandom().nextBytes(random);
+    return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-"
+        + HexFormat.of().formatHex(random);
+  }
+}

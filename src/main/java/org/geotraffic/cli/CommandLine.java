@@ -1,0 +1,142 @@
+package org.geotraffic.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line: {@code [run] --input PATH... --output DIR --geoip-db FILE [--config FILE]
+ * [--set key=value]... [--date D | --from D1 --to D2] [--run-id ID]}.
+ */
+record CommandLine(
+    String command,
+    List<String> inputs,
+    String output,
+    String geoipDb,
+    String config,
+    List<String> sets,
+    String from,
+    String to,
+    String runId,
+    boolean help) {
+
+  static final String USAGE = """
+      Usage: geotraffic [run] --input PATH... --output DIR --geoip-db FILE
+                        [--config FILE] [--set key=value]... [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD]
+                        [--run-id ID]
+        --input     log files, directories or globs (plain, .gz, .bz2; local, hdfs://, s3a://); repeatable
+        --output    output directory: <table>/date=YYYY-MM-DD/ Parquet and _runs/<run-id>.json
+        --geoip-db  MaxMind DB (GeoIP2/GeoLite2/DB-IP City or Country)
+        --config    properties file overriding conf/geotraffic.properties
+        --set       one key=value override, applied last; repeatable
+        --date      publish only this day; --from/--to publish only these days (inclusive)
+      Exit codes: 0 ok, 2 usage/config, 3 input/output path, 4 geo database, 5 job failed,
+                  6 too many rejected lines (nothing written), 7 privacy audit failed (nothing written)
+      """;
+
+  /** Thrown with a message that says what is wrong with the command line. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static CommandLine parse(String[] args) throws UsageException {
+    String command = "run";
+    List<String> inputs = new ArrayList<>();
+    List<String> sets = new ArrayList<>();
+    String output = null;
+    String db = null;
+    String config = null;
+    String date = null;
+    String from = null;
+    String to = null;
+    String runId = null;
+    int i = 0;
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      command = args[0];
+      i = 1;
+      if (!command.equals("run")) {
+        throw new UsageException("unknown command '" + command + "' (commands: run)");
+      }
+    }
+    for (; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-h", "--help" -> {
+          return new CommandLine(command, List.of(), null, null, null, List.of(), null, null, null, true);
+        }
+        case "--input" -> {
+          int before = inputs.size();
+          while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+            inputs.add(args[++i]);
+          }
+          if (inputs.size() == before) {
+            throw new UsageException("--input needs at least one path");
+          }
+        }
+        case "--output" -> output = value(args, ++i, a);
+        case "--geoip-db" -> db = value(args, ++i, a);
+        case "--config" -> config = value(args, ++i, a);
+        case "--set" -> sets.add(value(args, ++i, a));
+        case "--date" -> date = isoDate(value(args, ++i, a), a);
+        case "--from" -> from = isoDate(value(args, ++i, a), a);
+        case "--to" -> to = isoDate(value(args, ++i, a), a);
+        case "--run-id" -> runId = runId(value(args, ++i, a));
+        default -> throw new UsageException("unknown option '" + a + "'");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    if (inputs.isEmpty()) {
+      missing.add("--input");
+    }
+    if (output == null) {
+      missing.add("--output");
+    }
+    if (db == null) {
+      missing.add("--geoip-db");
+    }
+    if (!missing.isEmpty()) {
+      throw new UsageException("missing " + String.join(", ", missing));
+    }
+    if (date != null) {
+      if (from != null || to != null) {
+        throw new UsageException("--date cannot be combined with --from/--to");
+      }
+      from = date;
+      to = date;
+    }
+    if ((from == null) != (to == null)) {
+      throw new UsageException("--from and --to go together");
+    }
+    if (from != null && from.compareTo(to) > 0) {
+      throw new UsageException("--from " + from + " is after --to " + to);
+    }
+    return new CommandLine(command, inputs, output, db, config, sets, from, to, runId, false);
+  }
+
+  private static String value(String[] args, int i, String option) throws UsageException {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static String isoDate(String v, String option) throws UsageException {
+    try {
+      return LocalDate.parse(v).toString();
+    } catch (DateTimeParseException e) {
+      throw new UsageException(option + " must be a date YYYY-MM-DD, got '" + v + "'");
+    }
+  }
+
+  private static String runId(String v) throws UsageException {
+    if (!v.matches("[A-Za-z0-9._-]{1,100}")) {
+      throw new UsageException("--run-id may hold letters, digits, '.', '_' and '-' only, got '" + v + "'");
+    }
+    return v;
+  }
+}

@@ -1,0 +1,23 @@
+package org.geotraffic.config;
+
+/** The configuration keys; conf/geotraffic.properties documents each one with its default. */
+public final class ConfigKeys {
+  public static final String INPUT_FORMAT = "input.format";
+  public static final String INPUT_MAX_LINE_LENGTH = "input.max-line-length";
+  public static final String INPUT_MAX_REJECT_RATIO = "input.max-reject-ratio";
+  public static final String TIME_ZONE = "time.zone";
+  public static final String SITE_DEFAULT = "site.default";
+  public static final String PAGES_ASSET_EXTENSIONS = "pages.asset-extensions";
+  public static final String PAGES_VIEW_METHODS = "pages.view-methods";
+  public static final String PAGES_MAX_LENGTH = "pages.max-length";
+  public static final String BOTS_PATTERNS = "bots.patterns";
+  public static final String PROXIES_TRUSTED = "proxies.trusted";
+  public static final String GEO_INTERNAL_NETWORKS = "geo.internal-networks";
+  public static final String GEO_SUFFIX_RULES = "geo.suffix-rules";
+  public static final String GEO_GENERIC_TLDS = "geo.generic-tlds";
+  public static final String SUPPRESSION_MIN_VISITORS = "suppression.min-visitors";
+  public static final String SUPPRESSION_MIN_HITS = "suppression.min-hits";
+  public static final String OUTPUT_COMPRESSION = "output.compression";
+
+  private ConfigKeys() {}
+}

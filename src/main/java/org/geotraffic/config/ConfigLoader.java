@@ -1,0 +1,254 @@
+package org.geotraffic.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.geotraffic.geo.Cidr;
+import org.geotraffic.parse.LineParsers;
+import org.geotraffic.privacy.SuppressionPolicy;
+import org.geotraffic.privacy.Table;
+
+/**
+ * Loads and validates the configuration: the defaults (conf/geotraffic.properties, shipped inside the
+ * jar), then an optional --config file, then --set overrides. Every key is checked; every problem is
+ * reported at once with the key, the rule, the value and where the value came from. Keys that start
+ * with {@code spark.} are passed to the SparkSession unchecked; any other unknown key is an error.
+ */
+public final class ConfigLoader {
+  /** Classpath location of the defaults; the build copies conf/geotraffic.properties there. */
+  public static final String DEFAULTS_RESOURCE = "/geotraffic.properties";
+
+  private final Map<String, String> values = new LinkedHashMap<>();
+  private final Map<String, String> origins = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigLoader() {}
+
+  /**
+   * @param configFile optional --config file (null when absent)
+   * @param overrides --set key=value pairs in command-line order
+   */
+  public static JobConfig load(Path configFile, List<String> overrides) throws ConfigException {
+    ConfigLoader loader = new ConfigLoader();
+    loader.readDefaults();
+    if (configFile != null) {
+      loader.readFile(configFile);
+    }
+    for (String kv : overrides) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        loader.problems.add("--set expects key=value, got '" + kv + "'");
+        continue;
+      }
+      loader.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim(), "--set");
+    }
+    return loader.build();
+  }
+
+  private void readDefaults() throws ConfigException {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+      if (in == null) {
+        throw new ConfigException("Cannot load defaults: " + DEFAULTS_RESOURCE + " is missing from the jar");
+      }
+      Properties p = new Properties();
+      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String key : p.stringPropertyNames()) {
+        values.put(key, p.getProperty(key).trim());
+        origins.put(key, "defaults");
+      }
+    } catch (IOException e) {
+      throw new ConfigException("Cannot load defaults: " + e.getMessage());
+    }
+  }
+
+  private void readFile(Path file) throws ConfigException {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new ConfigException("Cannot read config file: not a readable file, " + file);
+    }
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("Cannot read config file: " + e.getMessage() + ", " + file);
+    }
+    new TreeMap<>(Map.copyOf(toMap(p))).forEach((k, v) -> put(k, v, file.toString()));
+  }
+
+  private static Map<String, String> toMap(Properties p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String key : p.stringPropertyNames()) {
+      m.put(key, p.getProperty(key).trim());
+    }
+    return m;
+  }
+
+  private void put(String key, String value, String origin) {
+    if (!values.containsKey(key) && !key.startsWith("spark.")) {
+      problems.add("unknown key " + key + " (" + origin + "); see conf/geotraffic.properties for the keys");
+      return;
+    }
+    values.put(key, value);
+    origins.put(key, origin);
+  }
+
+  private String where(String key) {
+    return " (" + origins.get(key) + ")";
+  }
+
+  private JobConfig build() throws ConfigException {
+    String format = values.get(ConfigKeys.INPUT_FORMAT);
+    try {
+      LineParsers.validate(format);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage() + where(ConfigKeys.INPUT_FORMAT));
+    }
+    int maxLineLength = intAtLeast(ConfigKeys.INPUT_MAX_LINE_LENGTH, 256);
+    double maxRejectRatio = ratio(ConfigKeys.INPUT_MAX_REJECT_RATIO);
+    ZoneId zone = zone(ConfigKeys.TIME_ZONE);
+    String site = nonEmpty(ConfigKeys.SITE_DEFAULT);
+    List<String> assets = list(ConfigKeys.PAGES_ASSET_EXTENSIONS).stream().map(s -> s.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")).toList();
+    List<String> methods = list(ConfigKeys.PAGES_VIEW_METHODS).stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
+    int maxPage = intAtLeast(ConfigKeys.PAGES_MAX_LENGTH, 16);
+    List<String> bots = list(ConfigKeys.BOTS_PATTERNS).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    List<String> trusted = list(ConfigKeys.PROXIES_TRUSTED);
+    for (String cidr : trusted) {
+      checkCidr(ConfigKeys.PROXIES_TRUSTED, cidr);
+    }
+    Map<String, String> internal = pairs(ConfigKeys.GEO_INTERNAL_NETWORKS);
+    internal.keySet().forEach(cidr -> checkCidr(ConfigKeys.GEO_INTERNAL_NETWORKS, cidr));
+    Map<String, String> suffixRules = pairs(ConfigKeys.GEO_SUFFIX_RULES);
+    suffixRules.forEach((suffix, target) -> checkGeoTarget(ConfigKeys.GEO_SUFFIX_RULES, suffix, target));
+    Map<String, String> generic = pairs(ConfigKeys.GEO_GENERIC_TLDS);
+    generic.forEach((tld, target) -> checkGeoTarget(ConfigKeys.GEO_GENERIC_TLDS, tld, target));
+
+    int k = intAtLeast(ConfigKeys.SUPPRESSION_MIN_VISITORS, 1);
+    Map<Table, Integer> perTable = new EnumMap<>(Table.class);
+    for (Table t : Table.values()) {
+      String key = ConfigKeys.SUPPRESSION_MIN_VISITORS + "." + t.tableName();
+      if (!values.getOrDefault(key, "").isEmpty()) {
+        perTable.put(t, intAtLeast(key, 1));
+      }
+    }
+    long minHits = intAtLeast(ConfigKeys.SUPPRESSION_MIN_HITS, 0);
+    String compression = oneOf(ConfigKeys.OUTPUT_COMPRESSION, List.of("snappy", "zstd", "gzip", "none"));
+
+    Map<String, String> spark = new TreeMap<>();
+    values.forEach((key, v) -> {
+      if (key.startsWith("spark.")) {
+        spark.put(key, v);
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new JobConfig(format, maxLineLength, maxRejectRatio, zone, site, assets, methods, maxPage, bots,
+        trusted, internal, suffixRules, generic, new SuppressionPolicy(k, perTable, minHits), compression, spark,
+        new TreeMap<>(values));
+  }
+
+  private int intAtLeast(String key, int min) {
+    String v = values.get(key);
+    try {
+      int i = Integer.parseInt(v);
+      if (i >= min) {
+        return i;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(key + " must be an integer >= " + min + ", got '" + v + "'" + where(key));
+    return min;
+  }
+
+  private double ratio(String key) {
+    String v = values.get(key);
+    try {
+      double d = Double.parseDouble(v);
+      if (d >= 0 && d <= 1) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(key + " must be a number from 0 to 1, got '" + v + "'" + where(key));
+    return 1;
+  }
+
+  private ZoneId zone(String key) {
+    String v = values.get(key);
+    try {
+      return ZoneId.of(v);
+    } catch (DateTimeException e) {
+      problems.add(key + " must be a time-zone id such as UTC, Europe/Berlin or +02:00, got '" + v + "'" + where(key));
+      return ZoneId.of("UTC");
+    }
+  }
+
+  private String nonEmpty(String key) {
+    String v = values.get(key);
+    if (v.isEmpty()) {
+      problems.add(key + " must not be empty" + where(key));
+    }
+    return v;
+  }
+
+  private String oneOf(String key, List<String> allowed) {
+    String v = values.get(key);
+    if (!allowed.contains(v)) {
+      problems.add(key + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'" + where(key));
+    }
+    return v;
+  }
+
+  private List<String> list(String key) {
+    String v = values.get(key);
+    if (v.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private Map<String, String> pairs(String key) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String item : list(key)) {
+      int eq = item.indexOf('=');
+      if (eq <= 0 || eq == item.length() - 1) {
+        problems.add(key + " entries must be name=value, got '" + item + "'" + where(key));
+        continue;
+      }
+      m.put(item.substring(0, eq).trim().toLowerCase(Locale.ROOT), item.substring(eq + 1).trim());
+    }
+    return m;
+  }
+
+  private void checkCidr(String key, String cidr) {
+    try {
+      Cidr.parse(cidr);
+    } catch (IllegalArgumentException e) {
+      problems.add(key + " must hold CIDRs such as 10.0.0.0/8 or 2001:db8::/32, got '" + cidr + "'" + where(key));
+    }
+  }
+
+  /** A target is "CC" or "CC/CC-RR": an ISO 3166-1 alpha-2 code, optionally with an ISO 3166-2 region. */
+  private void checkGeoTarget(String key, String name, String target) {
+    if (!target.matches("[A-Z]{2}(/[A-Z]{2}-[A-Z0-9]{1,3})?")) {
+      problems.add(key + " values must be CC or CC/CC-RR (ISO 3166), got '" + name + "=" + target + "'" + where(key));
+    } else if (target.length() > 2 && !target.substring(3).startsWith(target.substring(0, 2) + "-")) {
+      problems.add(key + " region must start with its country, got '" + name + "=" + target + "'" + where(key));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.geotraffic.config;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.geotraffic.privacy.SuppressionPolicy;
+
+/**
+ * The validated settings of one run, immutable. Built only by {@link ConfigLoader}; see conf/geotraffic.properties for each key.
+ */
+public record JobConfig(
+    String inputFormat,
+    int maxLineLength,
+    double maxRejectRatio,
+    ZoneId timeZone,
+    String defaultSite,
+    List<String> assetExtensions,
+    List<String> viewMethods,
+    int maxPageLength,
+    List<String> botPatterns,
+    List<String> trustedProxies,
+    Map<String, String> internalNetworks,
+    Map<String, String> suffixRules,
+    Map<String, String> genericTlds,
+    SuppressionPolicy suppression,
+    String compression,
+    Map<String, String> sparkConf,
+    Map<String, String> effective) {
+
+  public JobConfig {
+    assetExtensions = List.copyOf(assetExtensions);
+    viewMethods = List.copyOf(viewMethods);
+    botPatterns = List.copyOf(botPatterns);
+    trustedProxies = List.copyOf(trustedProxies);
+    internalNetworks = Map.copyOf(internalNetworks);
+    suffixRules = Map.copyOf(suffixRules);
+    genericTlds = Map.copyOf(genericTlds);
+    sparkConf = Map.copyOf(sparkConf);
+    effective = Map.copyOf(effective);
+  }
+}

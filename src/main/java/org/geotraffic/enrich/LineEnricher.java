@@ -1,0 +1,106 @@
+package org.geotraffic.enrich;
+
+import org.geotraffic.geo.GeoDatabase;
+import org.geotraffic.geo.GeoLocation;
+import org.geotraffic.geo.ProxyChain;
+import org.geotraffic.geo.VisitorHasher;
+import org.geotraffic.parse.BotDetector;
+import org.geotraffic.parse.EventDates;
+import org.geotraffic.parse.FilterReason;
+import org.geotraffic.parse.LineParser;
+import org.geotraffic.parse.LineParsers;
+import org.geotraffic.parse.LogEntry;
+import org.geotraffic.parse.PageClassifier;
+import org.geotraffic.parse.ParseResult;
+import org.geotraffic.parse.RejectReason;
+
+/**
+ * The enrich step for one line: parse, pick the real client behind proxies, locate it, hash it into a
+ * visitor id — and drop it. The raw client, user, user agent and query string exist only inside
+ * {@link #enrich}; what comes out ({@link EnrichedEvent}) holds derived values only.
+ *
+ * <p>Plain Java (the Spark stage wraps it). Not thread-safe: one per partition.
+ */
+public final class LineEnricher {
+  public static final String ACCEPTED = "accepted";
+  private static final String[] REJECTED = new String[RejectReason.values().length];
+  private static final String[] FILTERED = new String[FilterReason.values().length];
+
+  static {
+    for (RejectReason r : RejectReason.values()) {
+      REJECTED[r.ordinal()] = "rejected:" + r.key();
+    }
+    for (FilterReason f : FilterReason.values()) {
+      FILTERED[f.ordinal()] = "filtered:" + f.key();
+    }
+  }
+
+  private final LineParser parser;
+  private final ProxyChain proxyChain;
+  private final ClientLocator locator;
+  private final VisitorHasher hasher;
+  private final BotDetector bots;
+  private final PageClassifier pages;
+  private final EventDates dates;
+  private final String defaultSite;
+  private final String windowFrom;
+  private final String windowTo;
+  private final EnrichedEvent event = new EnrichedEvent();
+
+  public LineEnricher(EnrichSettings s, GeoDatabase database) {
+    this.parser = LineParsers.create(s.inputFormat(), s.maxLineLength());
+    this.proxyChain = ClientLocator.proxyChain(s);
+    this.locator = ClientLocator.create(s, database);
+    this.hasher = new VisitorHasher(s.visitorSecret());
+    this.bots = new BotDetector(s.botPatterns());
+    this.pages = new PageClassifier(s.assetExtensions(), s.viewMethods(), s.maxPageLength());
+    this.dates = new EventDates(s.timeZone());
+    this.defaultSite = s.defaultSite();
+    this.windowFrom = s.windowFrom();
+    this.windowTo = s.windowTo();
+  }
+
+  /** Called before the first line of each input file (W3C headers are per file). */
+  public void startFile() {
+    parser.startFile();
+  }
+
+  /** Enriches one line into the shared event (overwritten by the next call). Never throws on data. */
+  public EnrichedEvent enrich(String line) {
+    ParseResult result;
+    try {
+      result = parser.parse(line);
+    } catch (RuntimeException e) {
+      // Parsers must not throw; if one does, the line is still accounted for and nothing of it printed.
+      result = ParseResult.rejected(RejectReason.MALFORMED);
+    }
+    if (!result.isAccepted()) {
+      event.clear(result.rejectReason() != null ? REJECTED[result.rejectReason().ordinal()] : FILTERED[result.filterReason().ordinal()]);
+      return event;
+    }
+    LogEntry entry = result.entry();
+    String date = dates.dateOf(entry.epochSecond());
+    if ((windowFrom != null && date.compareTo(windowFrom) < 0) || (windowTo != null && date.compareTo(windowTo) > 0)) {
+      event.clear(FILTERED[FilterReason.OUT_OF_WINDOW.ordinal()]);
+      return event;
+    }
+    String client = proxyChain.clientOf(entry.client(), entry.forwardedFor());
+    GeoLocation location = client == null ? null : locator.locate(client);
+    if (location == null) {
+      event.clear(REJECTED[RejectReason.BAD_CLIENT.ordinal()]);
+      return event;
+    }
+    event.clear(ACCEPTED);
+    event.geoSource = locator.lastSource().key();
+    event.date = date;
+    event.site = entry.site() == null || entry.site().isEmpty() ? defaultSite : entry.site();
+    event.country = location.country();
+    event.region = location.region();
+    event.page = pages.page(entry.target());
+    event.bot = bots.isBot(entry.userAgent());
+    event.visitor = event.bot ? 0 : hasher.visitorId(client, entry.userAgent());
+    event.pageView = !event.bot && pages.isPageView(entry.method(), entry.status(), event.page);
+    event.bytes = entry.bytes();
+    return event;
+  }
+}

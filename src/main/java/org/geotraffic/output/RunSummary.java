@@ -1,0 +1,146 @@
+package org.geotraffic.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.geotraffic.geo.GeoDatabaseInfo;
+import org.geotraffic.pipeline.LineCounts;
+import org.geotraffic.privacy.SuppressionPolicy;
+import org.geotraffic.privacy.Table;
+import org.geotraffic.privacy.TableStats;
+
+/**
+ * The run summary data engineers alert on: written as JSON to {@code <output>/_runs/<run-id>.json} and
+ * {@code _runs/latest.json}. It holds counts, paths, settings and timings only — nothing that
+ * identifies a client.
+ */
+public record RunSummary(
+    String runId,
+    String status,
+    String exitReason,
+    Instant started,
+    long durationMillis,
+    List<String> inputPatterns,
+    int inputFiles,
+    long inputBytes,
+    String databasePath,
+    GeoDatabaseInfo database,
+    SuppressionPolicy suppression,
+    List<String> dates,
+    LineCounts lines,
+    Map<Table, Long> rowsPublished,
+    Map<Table, TableStats> suppressionStats,
+    Map<String, Long> stageMillis,
+    Map<String, String> config) {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The summary as a JSON document with stable key order. */
+  public String toJson() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("run_id", runId);
+    root.put("status", status);
+    if (exitReason != null) {
+      root.put("exit_reason", exitReason);
+    }
+    root.put("started", started.toString());
+    root.put("duration_ms", durationMillis);
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("paths", inputPatterns);
+    input.put("files", inputFiles);
+    input.put("bytes", inputBytes);
+    root.put("input", input);
+    if (database != null) {
+      Map<String, Object> db = new LinkedHashMap<>();
+      db.put("path", databasePath);
+      db.put("type", database.type());
+      db.put("build_date", database.buildDate().toString());
+      db.put("description", database.description());
+      db.put("schema", database.kind().name().toLowerCase(java.util.Locale.ROOT));
+      root.put("database", db);
+    }
+    Map<String, Object> threshold = new LinkedHashMap<>();
+    threshold.put("min_visitors", suppression.minVisitors());
+    Map<String, Integer> perTable = new TreeMap<>();
+    for (Table t : Table.values()) {
+      perTable.put(t.tableName(), suppression.minVisitors(t));
+    }
+    threshold.put("min_visitors_by_table", perTable);
+    threshold.put("min_hits", suppression.minHits());
+    root.put("suppression", threshold);
+    root.put("dates", dates);
+    if (lines != null) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("read", lines.read());
+      l.put("accepted", lines.accepted());
+      l.put("rejected_total", lines.rejectedTotal());
+      l.put("filtered_total", lines.filteredTotal());
+      l.put("rejected", lines.rejected());
+      l.put("filtered", lines.filtered());
+      l.put("bots", lines.bots());
+      l.put("balanced", lines.balanced());
+      root.put("lines", l);
+      root.put("geo", lines.geoSources());
+    }
+    if (rowsPublished != null) {
+      Map<String, Object> tables = new LinkedHashMap<>();
+      for (Table t : Table.values()) {
+        Map<String, Object> tm = new LinkedHashMap<>();
+        tm.put("rows_published", rowsPublished.getOrDefault(t, 0L));
+        TableStats s = suppressionStats.getOrDefault(t, TableStats.EMPTY);
+        tm.put("cells_candidate", s.candidateCells());
+        tm.put("cells_suppressed", s.hiddenCells());
+        tm.put("hits_suppressed", s.lost().hits());
+        tm.put("pageviews_suppressed", s.lost().pageviews());
+        tables.put(t.tableName(), tm);
+      }
+      root.put("tables", tables);
+    }
+    root.put("stages_ms", stageMillis);
+    root.put("config", config);
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write run summary: " + e.getMessage(), e);
+    }
+  }
+
+  /** Assembles a summary from what a run knows at its end. */
+  public static final class Builder {
+    private final org.geotraffic.pipeline.RunRequest request;
+    private final Instant started;
+    private final LineCounts lines;
+    private final java.util.Collection<String> dates;
+    private final Map<String, Long> stageMillis;
+
+    public Builder(org.geotraffic.pipeline.RunRequest request, Instant started, LineCounts lines, java.util.Collection<String> dates,
+        Map<String, Long> stageMillis) {
+      this.request = request;
+      this.started = started;
+      this.lines = lines;
+      this.dates = dates;
+      this.stageMillis = stageMillis;
+    }
+
+    public RunSummary succeeded(Map<Table, Long> rowsPublished, Map<Table, TableStats> stats) {
+      return build("succeeded", null, rowsPublished, stats);
+    }
+
+    /** Nothing was written: the reason is the exit_reason. */
+    public RunSummary refused(String reason, Map<Table, TableStats> stats) {
+      return build("refused", reason, new TreeMap<>(), stats);
+    }
+
+    private RunSummary build(String status, String reason, Map<Table, Long> rows, Map<Table, TableStats> stats) {
+      return new RunSummary(request.runId(), status, reason, started, java.time.Duration.between(started, Instant.now()).toMillis(),
+          request.input().patterns(), request.input().files().size(), request.input().totalBytes(), request.geoDatabase().getPath(),
+          request.geoDatabaseInfo(), request.config().suppression(), List.copyOf(dates), lines, rows, stats, new LinkedHashMap<>(stageMillis),
+          request.config().effective());
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.geotraffic.pipeline;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.geotraffic.enrich.EnrichSettings;
+
+/**
+ * Stage 1, read + parse + enrich: input files to one row of derived values per line. Compression
+ * (.gz, .bz2, and what else the cluster's Hadoop codecs know) is handled by Hadoop's text input.
+ */
+public final class EnrichStage {
+  /** Lines longer than this many bytes are skipped by Hadoop's reader itself, to bound memory. */
+  static final int HARD_LINE_LIMIT_BYTES = 64 * 1024 * 1024;
+  /** Below this average split size, splits are packed together so small files do not mean many tasks. */
+  static final long TARGET_SPLIT_BYTES = 64L * 1024 * 1024;
+
+  private EnrichStage() {}
+
+  public static Dataset<Row> enrich(SparkSession spark, InputFiles input, EnrichSettings settings) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = new Configuration(jsc.hadoopConfiguration());
+    conf.setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", true);
+    conf.setInt("mapreduce.input.linerecordreader.line.maxlength", HARD_LINE_LIMIT_BYTES);
+    Class<? extends TextInputFormat> format =
+        settings.inputFormat().equals("w3c") ? NonSplittableTextInputFormat.class : TextInputFormat.class;
+    @SuppressWarnings("unchecked")
+    JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
+        jsc.newAPIHadoopFile(String.join(",", input.files()), format, LongWritable.class, Text.class, conf);
+    JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new EnrichPartition(settings), false).toJavaRDD();
+    int target = (int) Math.max(2L * jsc.defaultParallelism(), (input.totalBytes() + TARGET_SPLIT_BYTES - 1) / TARGET_SPLIT_BYTES);
+    if (rows.getNumPartitions() > target) {
+      // Without a shuffle: each packed task reads several whole splits, one after the other.
+      rows = rows.coalesce(target);
+    }
+    return spark.createDataFrame(rows, EnrichedRows.SCHEMA);
+  }
+}

@@ -1,0 +1,96 @@
+package org.geotraffic.pipeline;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * The input paths of a run, resolved and checked before Spark starts: files, directories (recursive)
+ * or globs on any Hadoop file system (local, hdfs://, s3a:// where its connector is on the classpath).
+ * Hidden files ("_SUCCESS", ".crc") are skipped, as Hadoop's input formats do.
+ *
+ * @param patterns the paths as given
+ * @param files every file they match
+ * @param totalBytes the files' total size (sizes on disk, compressed or not)
+ */
+public record InputFiles(List<String> patterns, List<String> files, long totalBytes) {
+  public InputFiles {
+    patterns = List.copyOf(patterns);
+    files = List.copyOf(files);
+  }
+
+  /** Resolves the patterns; the exception names the path that cannot be read. */
+  public static InputFiles resolve(List<String> patterns, Configuration conf) throws InputException {
+    List<String> files = new ArrayList<>();
+    long bytes = 0;
+    for (String pattern : patterns) {
+      Path path = new Path(pattern);
+      FileStatus[] matches;
+      try {
+        FileSystem fs = path.getFileSystem(conf);
+        matches = fs.globStatus(path);
+        if (matches == null || matches.length == 0) {
+          throw new InputException("Cannot read input: no such file or directory, " + pattern);
+        }
+        for (FileStatus status : matches) {
+          if (status.isDirectory()) {
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
+            while (it.hasNext()) {
+              LocatedFileStatus f = it.next();
+              if (!hidden(f.getPath(), status.getPath())) {
+                checkReadable(fs, f);
+                files.add(f.getPath().toString());
+                bytes += f.getLen();
+              }
+            }
+          } else {
+            checkReadable(fs, status);
+            files.add(status.getPath().toString());
+            bytes += status.getLen();
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof InputException ie) {
+          throw ie;
+        }
+        throw new InputException("Cannot read input: " + e.getMessage() + ", " + pattern);
+      }
+    }
+    return new InputFiles(patterns, files, bytes);
+  }
+
+  private static boolean hidden(Path file, Path root) {
+    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+      String name = p.getName();
+      if (name.startsWith("_") || name.startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkReadable(FileSystem fs, FileStatus status) throws IOException, InputException {
+    try {
+      fs.open(status.getPath()).close();
+    } catch (org.apache.hadoop.security.AccessControlException | java.nio.file.AccessDeniedException e) {
+      throw new InputException("Cannot read input: permission denied, " + status.getPath());
+    } catch (IOException e) {
+      throw new InputException("Cannot read input: " + e.getMessage() + ", " + status.getPath());
+    }
+  }
+
+  /** The input cannot be read. */
+  public static final class InputException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public InputException(String message) {
+      super(message);
+    }
+  }
+}

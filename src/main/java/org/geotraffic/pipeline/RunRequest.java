@@ -1,0 +1,21 @@
+package org.geotraffic.pipeline;
+
+import java.io.File;
+import org.geotraffic.config.JobConfig;
+import org.geotraffic.geo.GeoDatabaseInfo;
+
+/**
+ * One validated run: everything was checked before Spark starts.
+ *
+ * @param windowFrom first date to publish (inclusive, ISO), or null
+ * @param windowTo last date to publish (inclusive, ISO), or null
+ */
+public record RunRequest(
+    String runId,
+    InputFiles input,
+    String outputDir,
+    File geoDatabase,
+    GeoDatabaseInfo geoDatabaseInfo,
+    JobConfig config,
+    String windowFrom,
+    String windowTo) {}

@@ -1,0 +1,47 @@
+package org.geotraffic.geo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class VisitorHasherTest {
+  @Test
+  void sameSecret_givesSameId() {
+    byte[] secret = VisitorHasher.newRunSecret();
+    assertEquals(new VisitorHasher(secret).visitorId("192.0.2.1", "ua"), new VisitorHasher(secret).visitorId("192.0.2.1", "ua"));
+  }
+
+  @Test
+  void differentRuns_cannotBeLinked() {
+    assertNotEquals(new VisitorHasher(VisitorHasher.newRunSecret()).visitorId("192.0.2.1", "ua"),
+        new VisitorHasher(VisitorHasher.newRunSecret()).visitorId("192.0.2.1", "ua"));
+  }
+
+  @Test
+  void userAgent_isPartOfTheVisitor() {
+    VisitorHasher h = new VisitorHasher(VisitorHasher.newRunSecret());
+    assertNotEquals(h.visitorId("192.0.2.1", "a"), h.visitorId("192.0.2.1", "b"));
+    // The separator keeps ("192.0.2.1", "0x") apart from ("192.0.2.10", "x").
+    assertNotEquals(h.visitorId("192.0.2.1", "0x"), h.visitorId("192.0.2.10", "x"));
+    assertEquals(h.visitorId("192.0.2.1", null), h.visitorId("192.0.2.1", ""));
+  }
+
+  @Test
+  void knownSecret_givesHmacSha256Prefix() {
+    byte[] secret = new byte[32];
+    Arrays.fill(secret, (byte) 1);
+    // First 8 bytes of HMAC-SHA256(key=0x01*32, "a\0b"), computed independently with openssl.
+    assertEquals(EXPECTED_A_B, new VisitorHasher(secret).visitorId("a", "b"));
+  }
+
+  static final long EXPECTED_A_B = 0xa77debbbd6ce22adL;
+
+  @Test
+  void shortSecret_isRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VisitorHasher(new byte[8]));
+    assertEquals("Cannot create visitor hasher: secret must be 32 bytes, got 8", e.getMessage());
+  }
+}
