@@ -82,7 +82,7 @@ public final class MmdbWriter {
    * @param description metadata {@code description}, language code to text (e.g. {@code en})
    * @param languages metadata {@code languages}, the locales of the names in the records
    * @param buildEpochSeconds metadata {@code build_epoch}, seconds since 1970; fixed by the caller so that
-   *     the output is reproducible
+   *     the output is reproducible; must be positive, as libmaxminddb rejects 0
    */
   public MmdbWriter(
       String databaseType, Map<String, String> description, List<String> languages, long buildEpochSeconds) {
@@ -104,8 +104,9 @@ public final class MmdbWriter {
     this.databaseType = Objects.requireNonNull(databaseType, "databaseType");
     this.description = Map.copyOf(description);
     this.languages = List.copyOf(languages);
-    if (buildEpochSeconds < 0) {
-      throw new IllegalArgumentException("Cannot create writer: build epoch must be >= 0, " + buildEpochSeconds);
+    if (buildEpochSeconds <= 0) {
+      // libmaxminddb refuses a file whose build_epoch is 0 ("invalid metadata"); the Java reader accepts it.
+      throw new IllegalArgumentException("Cannot create writer: build epoch must be > 0, " + buildEpochSeconds);
     }
     if (recordSize != 24 && recordSize != 28 && recordSize != 32) {
       throw new IllegalArgumentException("Cannot create writer: record size must be 24, 28 or 32, " + recordSize);

@@ -328,6 +328,13 @@ class MmdbWriterTest {
         + " are unsigned, use MmdbValue.Int32, 192.0.2.0/24", e.getMessage());
   }
 
+  @Test
+  void zeroBuildEpoch_isRejectedBecauseLibmaxminddbRefusesIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new MmdbWriter("Test", Map.of("en", "t"), List.of("en"), 0));
+    assertEquals("Cannot create writer: build epoch must be > 0, 0", e.getMessage());
+  }
+
   private static byte[] bytes(MmdbWriter writer) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     writer.write(out);
