@@ -1,0 +1,82 @@
+package org.geotraffic.parse;
+
+/**
+ * Checks that a client field can be an address: an IP literal (v4, v6, with a zone id or
+ * brackets), a host name, or a comma-separated list of these. Which entry is the real client is
+ * decided later (geo layer); this only rejects fields that cannot be any of them, such as "-" or
+ * a fragment of another field. Stateless.
+ */
+final class ClientField {
+  private ClientField() {}
+
+  static boolean isPlausible(String s) {
+    int n = s.length();
+    if (n == 0 || (n == 1 && s.charAt(0) == '-')) {
+      return false;
+    }
+    char first = s.charAt(0);
+    if (first == ',' || first == ' ') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= '0' && c <= '9')
+              || (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || c == '.' || c == ':' || c == '-' || c == '_' || c == '%'
+              || c == '[' || c == ']' || c == ',' || c == ' ';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A client prefix that spans several address tokens ({@code "a, b" c}, {@code a, b c}: proxy
+   * lists that nginx or a load balancer wrote before the peer address), rewritten as one list
+   * {@code a, b, c}. Quotes are dropped; runs of spaces and commas become ", ".
+   */
+  static String joinedList(String line, int start, int end) {
+    StringBuilder b = new StringBuilder(end - start + 4);
+    boolean pendingSeparator = false;
+    for (int i = start; i < end; i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        continue;
+      }
+      if (c == ' ' || c == ',') {
+        pendingSeparator = b.length() > 0;
+        continue;
+      }
+      if (pendingSeparator) {
+        b.append(", ");
+        pendingSeparator = false;
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  /**
+   * True when the text is IP literals separated by spaces, commas or quotes: host names are not
+   * accepted here, so a vhost name before the client ("vhost1.example.org 1.2.3.4 - - ...") is not
+   * mistaken for a proxy list.
+   */
+  static boolean isAddressListText(String line, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = line.charAt(i);
+      boolean ok =
+          (c >= '0' && c <= '9')
+              || (c >= 'a' && c <= 'f')
+              || (c >= 'A' && c <= 'F')
+              || c == '.' || c == ':' || c == '%' || c == '[' || c == ']'
+              || c == ',' || c == ' ' || c == '"';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

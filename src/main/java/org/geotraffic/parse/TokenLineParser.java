@@ -1,0 +1,404 @@
+package org.geotraffic.parse;
+
+import java.util.List;
+
+/**
+ * The one line scanner behind every text format (presets, {@code apache:}, {@code nginx:},
+ * {@code nginx-json:}): it walks a {@link LineFormat}'s tokens left to right over the line, checks
+ * literals in place, records each field as a character range and only materialises the strings a
+ * {@link LogEntry} needs. No regular expressions, no backtracking.
+ *
+ * <p>Field ends: a timestamp reads itself (its layout says how long it is); a field between quote
+ * literals ends at the first unescaped {@code "} that is followed by the rest of the next literal
+ * (so a stray quote inside a user agent does not cut it); any other field ends at the first
+ * character of the next literal. A client field before a space may be a proxy list ("a, b, c"):
+ * a space after a comma does not end it. When a line fails as {@link RejectReason#MALFORMED} and
+ * the format starts with the client, up to three more space-separated address words are taken into
+ * the client ({@code "a, b" c - - [...]}, written by load balancers) and the list is rewritten as
+ * "a, b, c"; this second pass only runs for lines that failed.
+ *
+ * <p>The last timestamp text and its epoch second are cached: consecutive lines usually share the
+ * second. Not thread-safe: one instance per partition.
+ */
+final class TokenLineParser implements LineParser {
+  private static final int K_LITERAL = 0;
+  private static final int K_PLAIN = 1;
+  private static final int K_QUOTED = 2;
+  private static final int K_TIME = 3;
+  private static final int K_CLIENT = 4;
+  private static final int SLOTS = Slot.values().length;
+  private static final int MAX_LIST_EXTENSIONS = 3;
+  private static final java.util.Set<Slot> FREE_TEXT =
+      java.util.EnumSet.of(
+          Slot.REQUEST, Slot.PATH, Slot.TARGET, Slot.QUERY_ARGS, Slot.QUERY_WITH_MARK,
+          Slot.REFERER, Slot.USER_AGENT, Slot.USER, Slot.FORWARDED_FOR, Slot.IGNORED);
+
+  private static final ParseResult MALFORMED = ParseResult.rejected(RejectReason.MALFORMED);
+
+  private final int maxLineLength;
+  private final LineFormat.EscapeStyle escapes;
+  private final int count;
+  private final int[] kind;
+  /** Literal text for literals; for fields the next literal (their terminator), or null. */
+  private final String[] text;
+  /**
+   * For a last field without a terminator: true when its value has no spaces (numbers, addresses),
+   * so that extra trailing fields make the line MALFORMED instead of becoming part of the value.
+   */
+  private final boolean[] stopsAtSpace;
+  /** Slot ordinal for fields that fill the entry, -1 for literals and ignored fields. */
+  private final int[] slot;
+  private final TimestampPattern[] time;
+  private final boolean[] timeCacheable;
+  private final boolean[] present = new boolean[SLOTS];
+
+  // Per-line state.
+  private final int[] start = new int[SLOTS];
+  private final int[] end = new int[SLOTS];
+  private final boolean[] escaped = new boolean[SLOTS];
+  private final int[] timeEnd = new int[1];
+  private final RequestLine request = new RequestLine();
+  private long epoch;
+  private int clientListEnd = -1;
+  private String cachedTimeText;
+  private long cachedEpoch;
+  private long internalErrors;
+
+  TokenLineParser(LineFormat format, int maxLineLength) {
+    this.maxLineLength = maxLineLength;
+    this.escapes = format.escapes();
+    List<FormatToken> tokens = format.tokens();
+    this.count = tokens.size();
+    this.kind = new int[count];
+    this.text = new String[count];
+    this.stopsAtSpace = new boolean[count];
+    this.slot = new int[count];
+    this.time = new TimestampPattern[count];
+    this.timeCacheable = new boolean[count];
+    int[] winner = winners(tokens);
+    for (int i = 0; i < count; i++) {
+      FormatToken t = tokens.get(i);
+      slot[i] = -1;
+      if (t instanceof FormatToken.Literal l) {
+        kind[i] = K_LITERAL;
+        text[i] = l.text();
+        continue;
+      }
+      FormatToken.Field f = (FormatToken.Field) t;
+      if (winner[f.slot().ordinal()] == i && f.slot() != Slot.IGNORED) {
+        slot[i] = f.slot().ordinal();
+        present[slot[i]] = true;
+      }
+      String prev = i > 0 && tokens.get(i - 1) instanceof FormatToken.Literal pl ? pl.text() : null;
+      String next = i + 1 < count && tokens.get(i + 1) instanceof FormatToken.Literal nl ? nl.text() : null;
+      text[i] = next;
+      stopsAtSpace[i] = next == null && !FREE_TEXT.contains(f.slot());
+      if (f.time() != null) {
+        kind[i] = K_TIME;
+        time[i] = f.time();
+        // A cached text may be reused only if the character after it cannot extend the timestamp.
+        timeCacheable[i] =
+            slot[i] == Slot.TIME.ordinal()
+                && (next == null || !Character.isLetterOrDigit(next.charAt(0)));
+      } else if (prev != null && prev.endsWith("\"") && next != null && next.startsWith("\"")) {
+        kind[i] = K_QUOTED;
+      } else if (f.slot() == Slot.CLIENT && next != null && next.charAt(0) == ' ') {
+        kind[i] = K_CLIENT;
+      } else {
+        kind[i] = K_PLAIN;
+      }
+    }
+  }
+
+  /** For each slot, the index of the field that fills it: highest priority, then first. */
+  private static int[] winners(List<FormatToken> tokens) {
+    int[] winner = new int[SLOTS];
+    int[] best = new int[SLOTS];
+    java.util.Arrays.fill(winner, -1);
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i) instanceof FormatToken.Field f) {
+        int s = f.slot().ordinal();
+        if (winner[s] < 0 || f.priority() > best[s]) {
+          winner[s] = i;
+          best[s] = f.priority();
+        }
+      }
+    }
+    return winner;
+  }
+
+  @Override
+  public ParseResult parse(String line) {
+    try {
+      ParseResult pre = LinePrecheck.check(line, maxLineLength);
+      if (pre != null) {
+        return pre;
+      }
+      line = LinePrecheck.withoutCarriageReturn(line);
+      clientListEnd = -1;
+      ParseResult r = scan(line);
+      if (r == MALFORMED && kind[0] == K_CLIENT) {
+        r = scanAsProxyList(line);
+      }
+      return r;
+    } catch (RuntimeException e) {
+      // Safety net only: the message is never logged (it could quote data). The fuzz test asserts
+      // that this count stays zero.
+      internalErrors++;
+      return MALFORMED;
+    }
+  }
+
+  /** How many lines hit an unexpected exception (a bug); for tests. */
+  long internalErrors() {
+    return internalErrors;
+  }
+
+  private ParseResult scan(String line) {
+    final int n = line.length();
+    final int firstBackslash = line.indexOf('\\');
+    int pos = 0;
+    for (int i = 0; i < count; i++) {
+      final String t = text[i];
+      switch (kind[i]) {
+        case K_LITERAL -> {
+          if (!line.startsWith(t, pos)) {
+            return MALFORMED;
+          }
+          pos += t.length();
+        }
+        case K_PLAIN -> {
+          int e = t != null ? line.indexOf(t.charAt(0), pos) : stopsAtSpace[i] ? spaceOrEnd(line, pos) : n;
+          if (e < 0) {
+            return MALFORMED;
+          }
+          record(i, line, pos, e, firstBackslash);
+          pos = e;
+        }
+        case K_CLIENT -> {
+          int e = clientListEnd >= 0 ? clientListEnd : clientEnd(line, pos);
+          if (e < 0) {
+            return MALFORMED;
+          }
+          record(i, line, pos, e, firstBackslash);
+          pos = e;
+        }
+        case K_QUOTED -> {
+          int e = closingQuote(line, pos, t);
+          if (e < 0) {
+            return e == -1 ? ParseResult.rejected(RejectReason.UNTERMINATED_QUOTE) : MALFORMED;
+          }
+          record(i, line, pos, e, firstBackslash);
+          pos = e;
+        }
+        default -> {
+          int e = readTime(i, line, pos);
+          if (e < 0) {
+            return ParseResult.rejected(RejectReason.BAD_TIMESTAMP);
+          }
+          pos = e;
+        }
+      }
+    }
+    if (pos != n) {
+      return MALFORMED;
+    }
+    return assemble(line);
+  }
+
+  /** Retries a malformed line with the client widened over following address words. */
+  private ParseResult scanAsProxyList(String line) {
+    int e = clientEnd(line, 0);
+    for (int k = 0; k < MAX_LIST_EXTENSIONS && e >= 0; k++) {
+      e = clientEnd(line, e + 1);
+      if (e < 0 || !ClientField.isAddressListText(line, 0, e)) {
+        break;
+      }
+      clientListEnd = e;
+      ParseResult r = scan(line);
+      if (r != MALFORMED) {
+        return r;
+      }
+    }
+    clientListEnd = -1;
+    return MALFORMED;
+  }
+
+  private static int spaceOrEnd(String line, int pos) {
+    int e = line.indexOf(' ', pos);
+    return e < 0 ? line.length() : e;
+  }
+
+  /** The first space at or after pos that does not follow a comma; -1 if none. */
+  private static int clientEnd(String line, int pos) {
+    int e = line.indexOf(' ', pos);
+    while (e > pos && line.charAt(e - 1) == ',') {
+      e = line.indexOf(' ', e + 1);
+    }
+    return e == pos ? -1 : e;
+  }
+
+  /**
+   * The index of the quote that closes a field starting at pos: the first unescaped {@code "}
+   * followed by the rest of the terminator. -1 when the line has no unescaped quote after pos
+   * (unterminated), -2 when it has some but none is followed by the terminator (wrong shape).
+   */
+  private static int closingQuote(String line, int pos, String terminator) {
+    int from = pos;
+    boolean sawQuote = false;
+    while (true) {
+      int q = line.indexOf('"', from);
+      if (q < 0) {
+        return sawQuote ? -2 : -1;
+      }
+      int b = q - 1;
+      while (b >= pos && line.charAt(b) == '\\') {
+        b--;
+      }
+      boolean escapedQuote = ((q - 1 - b) & 1) == 1;
+      if (!escapedQuote) {
+        if (line.startsWith(terminator, q)) {
+          return q;
+        }
+        sawQuote = true;
+      }
+      from = q + 1;
+    }
+  }
+
+  private int readTime(int i, String line, int pos) {
+    if (timeCacheable[i] && cachedTimeText != null) {
+      int len = cachedTimeText.length();
+      int after = pos + len;
+      if (line.regionMatches(pos, cachedTimeText, 0, len)
+          && (text[i] == null ? after == line.length() : line.startsWith(text[i], after))) {
+        epoch = cachedEpoch;
+        return after;
+      }
+    }
+    long value = time[i].parse(line, pos, timeEnd);
+    if (value == CivilCalendar.INVALID) {
+      return -1;
+    }
+    if (slot[i] >= 0) {
+      epoch = value;
+      if (timeCacheable[i]) {
+        cachedTimeText = line.substring(pos, timeEnd[0]);
+        cachedEpoch = value;
+      }
+    }
+    return timeEnd[0];
+  }
+
+  private void record(int i, String line, int from, int to, int firstBackslash) {
+    int s = slot[i];
+    if (s >= 0) {
+      start[s] = from;
+      end[s] = to;
+      escaped[s] = firstBackslash >= 0 && firstBackslash < to && hasBackslash(line, from, to);
+    }
+  }
+
+  private static boolean hasBackslash(String line, int from, int to) {
+    int b = line.indexOf('\\', from);
+    return b >= 0 && b < to;
+  }
+
+  private ParseResult assemble(String line) {
+    String client;
+    if (clientListEnd >= 0) {
+      client = ClientField.joinedList(line, start[Slot.CLIENT.ordinal()], clientListEnd);
+    } else {
+      client = value(line, Slot.CLIENT);
+      if (client == null) {
+        return MALFORMED;
+      }
+    }
+    if (!ClientField.isPlausible(client)) {
+      return ParseResult.rejected(RejectReason.BAD_CLIENT);
+    }
+    String method;
+    String target;
+    String protocol;
+    if (present[Slot.REQUEST.ordinal()]) {
+      int s = start[Slot.REQUEST.ordinal()];
+      int e = end[Slot.REQUEST.ordinal()];
+      boolean ok;
+      if (escaped[Slot.REQUEST.ordinal()]) {
+        String decoded = FieldText.value(line, s, e, true, escapes);
+        ok = decoded != null && request.parse(decoded, 0, decoded.length());
+      } else {
+        ok = request.parse(line, s, e);
+      }
+      if (!ok) {
+        return ParseResult.rejected(RejectReason.BAD_REQUEST);
+      }
+      method = request.method();
+      target = request.target();
+      protocol = request.protocol();
+    } else {
+      method = optional(line, Slot.METHOD);
+      protocol = optional(line, Slot.PROTOCOL);
+      target = present[Slot.TARGET.ordinal()] ? optional(line, Slot.TARGET) : pathAndQuery(line);
+    }
+    int st = present[Slot.STATUS.ordinal()]
+        ? NumericField.status(line, start[Slot.STATUS.ordinal()], end[Slot.STATUS.ordinal()])
+        : -1;
+    if (st < 0) {
+      return ParseResult.rejected(RejectReason.BAD_STATUS);
+    }
+    long bytes = present[Slot.BYTES.ordinal()]
+        ? NumericField.bytes(line, start[Slot.BYTES.ordinal()], end[Slot.BYTES.ordinal()])
+        : 0;
+    if (bytes < 0) {
+      return ParseResult.rejected(RejectReason.BAD_BYTES);
+    }
+    String site = optional(line, Slot.SITE);
+    if (site != null && !SiteName.isPlausible(site)) {
+      return MALFORMED;
+    }
+    return ParseResult.accepted(
+        new LogEntry(
+            client,
+            optional(line, Slot.FORWARDED_FOR),
+            optional(line, Slot.USER),
+            epoch,
+            method,
+            target,
+            protocol,
+            st,
+            bytes,
+            optional(line, Slot.REFERER),
+            optional(line, Slot.USER_AGENT),
+            site == null ? null : SiteName.withoutPort(site)));
+  }
+
+  private String pathAndQuery(String line) {
+    String path = optional(line, Slot.PATH);
+    if (path == null) {
+      return null;
+    }
+    String query = null;
+    if (present[Slot.QUERY_WITH_MARK.ordinal()]) {
+      query = value(line, Slot.QUERY_WITH_MARK);
+    } else if (present[Slot.QUERY_ARGS.ordinal()]) {
+      String args = optional(line, Slot.QUERY_ARGS);
+      query = args == null ? null : "?" + args;
+    }
+    return query == null || query.isEmpty() || query.equals("-") ? path : path + query;
+  }
+
+  /** The field's value with "" and "-" as null; null also when the format lacks it. */
+  private String optional(String line, Slot s) {
+    int o = s.ordinal();
+    if (!present[o] || FieldText.isAbsent(line, start[o], end[o])) {
+      return null;
+    }
+    return FieldText.value(line, start[o], end[o], escaped[o], escapes);
+  }
+
+  private String value(String line, Slot s) {
+    int o = s.ordinal();
+    return FieldText.value(line, start[o], end[o], escaped[o], escapes);
+  }
+}
