@@ -32,15 +32,15 @@ def v4(prefix, first, n):
     return [f"{prefix}.{first + i}" for i in range(n)]
 
 CLIENTS = (
-    v4("192.0.2", 1, 14)          # GB-ENG London
-    + v4("192.0.2", 65, 4)        # GB-SCT
-    + v4("192.0.2", 130, 12)      # DE-BY
-    + v4("198.51.100", 10, 8)     # US-NY
-    + v4("198.51.100", 130, 5)    # US-CA
+    v4("192.0.2", 1, 30)          # GB-ENG London
+    + v4("192.0.2", 65, 16)       # GB-SCT
+    + v4("192.0.2", 130, 18)      # DE-BY
+    + v4("198.51.100", 10, 20)    # US-NY
+    + v4("198.51.100", 130, 14)   # US-CA
     + v4("203.0.113", 5, 3)       # FR-IDF
     + ["203.0.113.130"]           # SE-AB
     + v4("203.0.113", 200, 2)     # JP
-    + [f"2001:db8:1::{i:x}" for i in range(16, 22)]   # DE-BE (IPv6)
+    + [f"2001:db8:1::{i:x}" for i in range(16, 30)]   # DE-BE (IPv6)
     + ["2001:db8:2::5", "2001:db8:2::6"]              # US-WA (IPv6)
     + ["2001:db8:3::7"]                               # BR-SP (IPv6)
     + ["2001:db8:ffff::1"]                            # documentation range the demo DB lacks -> unknown

@@ -17,7 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.geotraffic.geo.Cidr;
+import org.geotraffic.geo.CidrSet;
+import org.geotraffic.geo.HostSuffixRules;
+import org.geotraffic.geo.InternalNetworks;
 import org.geotraffic.parse.LineParsers;
 import org.geotraffic.privacy.SuppressionPolicy;
 import org.geotraffic.privacy.Table;
@@ -125,15 +127,13 @@ public final class ConfigLoader {
     int maxPage = intAtLeast(ConfigKeys.PAGES_MAX_LENGTH, 16);
     List<String> bots = list(ConfigKeys.BOTS_PATTERNS).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     List<String> trusted = list(ConfigKeys.PROXIES_TRUSTED);
-    for (String cidr : trusted) {
-      checkCidr(ConfigKeys.PROXIES_TRUSTED, cidr);
-    }
+    check(ConfigKeys.PROXIES_TRUSTED, () -> CidrSet.parse(trusted));
     Map<String, String> internal = pairs(ConfigKeys.GEO_INTERNAL_NETWORKS);
-    internal.keySet().forEach(cidr -> checkCidr(ConfigKeys.GEO_INTERNAL_NETWORKS, cidr));
+    check(ConfigKeys.GEO_INTERNAL_NETWORKS, () -> InternalNetworks.parse(internal));
     Map<String, String> suffixRules = pairs(ConfigKeys.GEO_SUFFIX_RULES);
-    suffixRules.forEach((suffix, target) -> checkGeoTarget(ConfigKeys.GEO_SUFFIX_RULES, suffix, target));
+    check(ConfigKeys.GEO_SUFFIX_RULES, () -> HostSuffixRules.of(suffixRules, Map.of()));
     Map<String, String> generic = pairs(ConfigKeys.GEO_GENERIC_TLDS);
-    generic.forEach((tld, target) -> checkGeoTarget(ConfigKeys.GEO_GENERIC_TLDS, tld, target));
+    check(ConfigKeys.GEO_GENERIC_TLDS, () -> HostSuffixRules.of(Map.of(), generic));
 
     int k = intAtLeast(ConfigKeys.SUPPRESSION_MIN_VISITORS, 1);
     Map<Table, Integer> perTable = new EnumMap<>(Table.class);
@@ -235,20 +235,12 @@ public final class ConfigLoader {
     return m;
   }
 
-  private void checkCidr(String key, String cidr) {
+  /** Runs a validator of the geo package and reports its message under the key. */
+  private void check(String key, Runnable validator) {
     try {
-      Cidr.parse(cidr);
+      validator.run();
     } catch (IllegalArgumentException e) {
-      problems.add(key + " must hold CIDRs such as 10.0.0.0/8 or 2001:db8::/32, got '" + cidr + "'" + where(key));
-    }
-  }
-
-  /** A target is "CC" or "CC/CC-RR": an ISO 3166-1 alpha-2 code, optionally with an ISO 3166-2 region. */
-  private void checkGeoTarget(String key, String name, String target) {
-    if (!target.matches("[A-Z]{2}(/[A-Z]{2}-[A-Z0-9]{1,3})?")) {
-      problems.add(key + " values must be CC or CC/CC-RR (ISO 3166), got '" + name + "=" + target + "'" + where(key));
-    } else if (target.length() > 2 && !target.substring(3).startsWith(target.substring(0, 2) + "-")) {
-      problems.add(key + " region must start with its country, got '" + name + "=" + target + "'" + where(key));
+      problems.add(key + ": " + e.getMessage() + where(key));
     }
   }
 }

@@ -6,6 +6,7 @@ import org.geotraffic.geo.CidrSet;
 import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoLocation;
 import org.geotraffic.geo.HostSuffixGeo;
+import org.geotraffic.geo.HostSuffixRules;
 import org.geotraffic.geo.InternalNetworks;
 import org.geotraffic.geo.IpLiterals;
 import org.geotraffic.geo.ProxyChain;
@@ -30,12 +31,12 @@ public final class ClientLocator {
   }
 
   static ClientLocator create(EnrichSettings s, GeoDatabase database) {
-    return new ClientLocator(database, InternalNetworks.of(s.internalNetworks()),
-        HostSuffixGeo.of(s.suffixRules(), s.genericTlds()));
+    return new ClientLocator(database, InternalNetworks.parse(s.internalNetworks()),
+        new HostSuffixGeo(HostSuffixRules.of(s.suffixRules(), s.genericTlds())));
   }
 
   static ProxyChain proxyChain(EnrichSettings s) {
-    return new ProxyChain(CidrSet.of(s.trustedProxies()));
+    return new ProxyChain(CidrSet.parse(s.trustedProxies()));
   }
 
   /** The location of a client (IP literal or host name), or null when it is neither. */
@@ -73,7 +74,7 @@ public final class ClientLocator {
         lastSource = GeoSource.SPECIAL_INTERNAL;
         return GeoLocation.INTERNAL_LOCATION;
       }
-      case INVALID -> {
+      case RESERVED -> {
         lastSource = GeoSource.SPECIAL_INVALID;
         return GeoLocation.UNKNOWN_LOCATION;
       }

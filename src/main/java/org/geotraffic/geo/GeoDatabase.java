@@ -54,7 +54,7 @@ public final class GeoDatabase implements Closeable {
       Metadata m = reader.metadata();
       DatabaseKind kind = kindOf(m.databaseType());
       if (kind == null) {
-        reader.close();
+        closeQuietly(reader);
         throw new GeoDatabaseException("Cannot use geo database: database_type '" + m.databaseType()
             + "' is neither a City nor a Country database (an ASN or other database?), " + file);
       }
@@ -135,6 +135,10 @@ public final class GeoDatabase implements Closeable {
 
   @Override
   public void close() {
+    closeQuietly(reader);
+  }
+
+  private static void closeQuietly(DatabaseReader reader) {
     try {
       reader.close();
     } catch (IOException e) {

@@ -35,6 +35,17 @@ public record HostSuffixRules(
   }
 
   /** A builder that validates every rule and reports all bad ones at once. */
+  /**
+   * Rules from configuration: admin rules ("suffix" to "CC" or "CC/CC-RR") and generic-TLD opt-ins
+   * ("tld" to "CC"). Throws IllegalArgumentException naming every bad rule.
+   */
+  public static HostSuffixRules of(Map<String, String> adminRules, Map<String, String> genericTlds) {
+    Builder b = builder();
+    adminRules.forEach(b::adminRule);
+    genericTlds.forEach(b::genericTld);
+    return b.build();
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -66,11 +66,19 @@ public final class AggregateStage {
   /** What the stage produces. */
   public record Aggregates(List<UnsuppressedDay> days, LineCounts counts) {}
 
-  public static Aggregates aggregate(SparkSession spark, Dataset<Row> enriched) {
-    Dataset<Row> cells = enriched
+  /**
+   * Enriched lines reduced to visitor-level cells: one row per outcome, location, page and visitor of a
+   * (date, site), with hits, page views and bytes. Its first shuffle is the first place data leaves
+   * the enrich step; only derived columns reach it.
+   */
+  public static Dataset<Row> visitorCells(Dataset<Row> enriched) {
+    return enriched
         .groupBy(col(OUTCOME), col(GEO_SOURCE), col(DATE), col(SITE), col(COUNTRY), col(REGION), col(PAGE), col(VISITOR), col(BOT))
-        .agg(count(lit(1)).as(HITS), sum(col(PAGEVIEW)).as(PAGEVIEWS), sum(col(BYTES)).as(BYTES))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .agg(count(lit(1)).as(HITS), sum(col(PAGEVIEW)).as(PAGEVIEWS), sum(col(BYTES)).as(BYTES));
+  }
+
+  public static Aggregates aggregate(SparkSession spark, Dataset<Row> enriched) {
+    Dataset<Row> cells = visitorCells(enriched).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       LineCounts counts = countLines(cells);
       Dataset<Row> accepted = cells.filter(col(OUTCOME).equalTo(LineEnricher.ACCEPTED));

@@ -34,7 +34,7 @@ public final class EnrichStage {
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(String.join(",", input.files()), format, LongWritable.class, Text.class, conf);
-    JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new EnrichPartition(settings), false).toJavaRDD();
+    JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new EnrichPartition(settings), false);
     int target = (int) Math.max(2L * jsc.defaultParallelism(), (input.totalBytes() + TARGET_SPLIT_BYTES - 1) / TARGET_SPLIT_BYTES);
     if (rows.getNumPartitions() > target) {
       // Without a shuffle: each packed task reads several whole splits, one after the other.

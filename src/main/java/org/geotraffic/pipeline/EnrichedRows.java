@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.StructType;
 import org.geotraffic.enrich.EnrichedEvent;
 
 /** The schema of enriched lines: derived values only, the only shape that reaches a shuffle. */
-final class EnrichedRows {
+public final class EnrichedRows {
   static final String OUTCOME = "outcome";
   static final String GEO_SOURCE = "geo_source";
   static final String DATE = "date";
