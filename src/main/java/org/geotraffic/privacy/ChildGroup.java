@@ -88,15 +88,6 @@ public record ChildGroup(List<Cell> children, long[] prefixUnionVisitors, boolea
     return prefixUnionVisitors[j];
   }
 
-  /** Sum of the children's additive measures (hits, page views, bytes); visitors as given. */
-  public Measures additiveSum(long visitors) {
-    Measures m = new Measures(visitors, 0, 0, 0);
-    for (Cell c : children) {
-      m = m.plusAdditive(c.measures(), visitors);
-    }
-    return m;
-  }
-
   // Records compare arrays by identity; compare the prefix unions by content.
   @Override
   public boolean equals(Object o) {
