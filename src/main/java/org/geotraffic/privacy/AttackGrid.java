@@ -252,7 +252,7 @@ final class AttackGrid {
 
     // 1. Single unknowns determined by the linear system (Gaussian elimination).
     for (int[] rc : determinedUnknowns()) {
-      judge("determined cell", positionsOf(List.of(rc)), seen, out);
+      judge("determined cell", List.of(rc), seen, out);
     }
     // 2. Residuals along every margin: page rows, UP, country columns, HC.
     for (int r = 0; r < rows; r++) {
@@ -262,7 +262,7 @@ final class AttackGrid {
           set.add(new int[] {r, c});
         }
       }
-      judge("row residual", positionsOf(set), seen, out);
+      judge("row residual", set, seen, out);
     }
     for (int c = 0; c < cols; c++) {
       List<int[]> set = new ArrayList<>();
@@ -271,7 +271,7 @@ final class AttackGrid {
           set.add(new int[] {r, c});
         }
       }
-      judge("column residual", positionsOf(set), seen, out);
+      judge("column residual", set, seen, out);
     }
     // 3. Every cut, when the table is small enough on one side.
     exhaustiveCuts(seen, out);
@@ -400,16 +400,12 @@ final class AttackGrid {
           }
         }
       }
-      judge("derived sum", positionsOf(set), seen, out);
+      judge("derived sum", set, seen, out);
     }
   }
 
   private boolean isUnknown(boolean byRows, int sideLine, int otherLine) {
     return byRows ? unknown[sideLine][otherLine] : unknown[otherLine][sideLine];
-  }
-
-  private List<int[]> positionsOf(List<int[]> set) {
-    return set;
   }
 
   private void judge(String kind, List<int[]> set, Set<String> seen, List<Disclosure> out) {
