@@ -10,7 +10,10 @@ public record PublishedDay(Map<Table, List<PublishedRow>> rows, Map<Table, Table
     EnumMap<Table, List<PublishedRow>> r = new EnumMap<>(Table.class);
     rows.forEach((t, l) -> r.put(t, List.copyOf(l)));
     rows = r;
-    stats = new EnumMap<>(stats);
+    // new EnumMap<>(Map) throws on an empty map that is not an EnumMap (Map.of()).
+    EnumMap<Table, TableStats> st = new EnumMap<>(Table.class);
+    st.putAll(stats);
+    stats = st;
   }
 
   public List<PublishedRow> rows(Table table) {
