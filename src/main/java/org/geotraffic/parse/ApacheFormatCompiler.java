@@ -121,6 +121,11 @@ final class ApacheFormatCompiler {
       }
       pendingTimeLayout = null;
       FormatToken.Field field = field(d, arg, finalValue, originalValue, directive, source);
+      if (d == 'U' && layout.startsWith("%q", i)) {
+        // "%U%q" is the whole target: %q is "" or "?query", so the two need no separator.
+        i += 2;
+        field = FormatToken.Field.of(Slot.TARGET, "%U%q");
+      }
       if (d == 'v' && layout.startsWith(":%p", i)) {
         i += 3;
         field = FormatToken.Field.of(Slot.SITE, 3, "%v:%p");
