@@ -81,7 +81,7 @@ final class ApacheFormatCompiler {
       String directive = layout.substring(dStart, i);
 
       if (d == 't') {
-        TimestampPattern pattern;
+        TimestampPattern pattern = null;
         String mergeLayout = null;
         if (arg == null) {
           literal.append('[');
@@ -96,7 +96,6 @@ final class ApacheFormatCompiler {
             case "usec_frac" -> mergeLayout = "%6";
             default -> mergeLayout = a;
           }
-          pattern = null;
         }
         if (mergeLayout != null) {
           if (pendingTimeLayout != null) {
