@@ -81,7 +81,7 @@ final class ApacheFormatCompiler {
       String directive = layout.substring(dStart, i);
 
       if (d == 't') {
-        TimestampPattern pattern;
+        TimestampPattern pattern = null;
         String mergeLayout = null;
         if (arg == null) {
           literal.append('[');
@@ -96,7 +96,6 @@ final class ApacheFormatCompiler {
             case "usec_frac" -> mergeLayout = "%6";
             default -> mergeLayout = a;
           }
-          pattern = null;
         }
         if (mergeLayout != null) {
           if (pendingTimeLayout != null) {
@@ -121,6 +120,11 @@ final class ApacheFormatCompiler {
       }
       pendingTimeLayout = null;
       FormatToken.Field field = field(d, arg, finalValue, originalValue, directive, source);
+      if (d == 'U' && layout.startsWith("%q", i)) {
+        // "%U%q" is the whole target: %q is "" or "?query", so the two need no separator.
+        i += 2;
+        field = FormatToken.Field.of(Slot.TARGET, "%U%q");
+      }
       if (d == 'v' && layout.startsWith(":%p", i)) {
         i += 3;
         field = FormatToken.Field.of(Slot.SITE, 3, "%v:%p");

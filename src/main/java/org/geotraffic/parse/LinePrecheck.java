@@ -11,32 +11,62 @@ package org.geotraffic.parse;
 final class LinePrecheck {
   private LinePrecheck() {}
 
+  /** {@link #scan} code: longer than the maximum. */
+  static final int TOO_LONG = -1;
+  /** {@link #scan} code: empty or whitespace only. */
+  static final int BLANK = -2;
+  /** {@link #scan} code: control characters or U+FFFD. */
+  static final int BINARY = -3;
+
   /** A reject or filter result, or null when the line should be parsed. */
   static ParseResult check(String line, int maxLineLength) {
+    int code = scan(line, maxLineLength);
+    return code < 0 ? result(code) : null;
+  }
+
+  /** The result for a negative {@link #scan} code. */
+  static ParseResult result(int code) {
+    return switch (code) {
+      case TOO_LONG -> ParseResult.rejected(RejectReason.TOO_LONG);
+      case BLANK -> ParseResult.filtered(FilterReason.BLANK);
+      default -> ParseResult.rejected(RejectReason.BINARY);
+    };
+  }
+
+  /**
+   * One pass over the line: a negative code ({@link #TOO_LONG}, {@link #BLANK}, {@link #BINARY}),
+   * or else the index of the first backslash, or the line's length when it has none (the scanner
+   * then skips escape handling for every field).
+   */
+  static int scan(String line, int maxLineLength) {
     if (line == null) {
-      return ParseResult.filtered(FilterReason.BLANK);
+      return BLANK;
     }
     int n = line.length();
     if (n > maxLineLength) {
-      return ParseResult.rejected(RejectReason.TOO_LONG);
+      return TOO_LONG;
     }
     boolean blank = true;
+    int firstBackslash = n;
     for (int i = 0; i < n; i++) {
       char c = line.charAt(i);
       if (c > ' ' && c < 0x7f) {
         blank = false;
+        if (c == '\\' && i < firstBackslash) {
+          firstBackslash = i;
+        }
       } else if (c == ' ' || c == '\t') {
         // whitespace
       } else if (c < ' ' || (c >= 0x7f && c <= 0x9f) || c == '\uFFFD') {
         if (c == '\r' && i == n - 1) {
           continue; // a CRLF file read by a reader that keeps the CR
         }
-        return ParseResult.rejected(RejectReason.BINARY);
+        return BINARY;
       } else {
         blank = false;
       }
     }
-    return blank ? ParseResult.filtered(FilterReason.BLANK) : null;
+    return blank ? BLANK : firstBackslash;
   }
 
   /** The line without one trailing carriage return. */

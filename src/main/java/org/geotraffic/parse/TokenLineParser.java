@@ -21,7 +21,6 @@ import java.util.List;
  * second. Not thread-safe: one instance per partition.
  */
 final class TokenLineParser implements LineParser {
-  private static final int K_LITERAL = 0;
   private static final int K_PLAIN = 1;
   private static final int K_QUOTED = 2;
   private static final int K_TIME = 3;
@@ -37,16 +36,18 @@ final class TokenLineParser implements LineParser {
 
   private final int maxLineLength;
   private final LineFormat.EscapeStyle escapes;
+  /** Literal text before the first field, or null. */
+  private final String prefix;
+  /** Number of fields; field j is followed by its terminator literal term[j] (or null). */
   private final int count;
   private final int[] kind;
-  /** Literal text for literals; for fields the next literal (their terminator), or null. */
-  private final String[] text;
+  private final String[] term;
   /**
    * For a last field without a terminator: true when its value has no spaces (numbers, addresses),
    * so that extra trailing fields make the line MALFORMED instead of becoming part of the value.
    */
   private final boolean[] stopsAtSpace;
-  /** Slot ordinal for fields that fill the entry, -1 for literals and ignored fields. */
+  /** Slot ordinal for fields that fill the entry, -1 for ignored fields. */
   private final int[] slot;
   private final TimestampPattern[] time;
   private final boolean[] timeCacheable;
@@ -68,49 +69,55 @@ final class TokenLineParser implements LineParser {
     this.maxLineLength = maxLineLength;
     this.escapes = format.escapes();
     List<FormatToken> tokens = format.tokens();
-    this.count = tokens.size();
+    int first = tokens.get(0) instanceof FormatToken.Literal l0 ? 1 : 0;
+    this.prefix = first == 1 ? ((FormatToken.Literal) tokens.get(0)).text() : null;
+    int fields = 0;
+    for (FormatToken t : tokens) {
+      fields += t instanceof FormatToken.Field ? 1 : 0;
+    }
+    this.count = fields;
     this.kind = new int[count];
-    this.text = new String[count];
+    this.term = new String[count];
     this.stopsAtSpace = new boolean[count];
     this.slot = new int[count];
     this.time = new TimestampPattern[count];
     this.timeCacheable = new boolean[count];
     int[] winner = winners(tokens);
-    for (int i = 0; i < count; i++) {
-      FormatToken t = tokens.get(i);
-      slot[i] = -1;
-      if (t instanceof FormatToken.Literal l) {
-        kind[i] = K_LITERAL;
-        text[i] = l.text();
+    int j = 0;
+    for (int i = first; i < tokens.size(); i++) {
+      if (!(tokens.get(i) instanceof FormatToken.Field f)) {
         continue;
       }
-      FormatToken.Field f = (FormatToken.Field) t;
+      slot[j] = -1;
       if (winner[f.slot().ordinal()] == i && f.slot() != Slot.IGNORED) {
-        slot[i] = f.slot().ordinal();
-        present[slot[i]] = true;
+        slot[j] = f.slot().ordinal();
+        present[slot[j]] = true;
       }
       String prev = i > 0 && tokens.get(i - 1) instanceof FormatToken.Literal pl ? pl.text() : null;
-      String next = i + 1 < count && tokens.get(i + 1) instanceof FormatToken.Literal nl ? nl.text() : null;
-      text[i] = next;
-      stopsAtSpace[i] = next == null && !FREE_TEXT.contains(f.slot());
+      String next =
+          i + 1 < tokens.size() && tokens.get(i + 1) instanceof FormatToken.Literal nl ? nl.text() : null;
+      term[j] = next;
+      stopsAtSpace[j] = next == null && !FREE_TEXT.contains(f.slot());
       if (f.time() != null) {
-        kind[i] = K_TIME;
-        time[i] = f.time();
+        kind[j] = K_TIME;
+        time[j] = f.time();
         // A cached text may be reused only if the character after it cannot extend the timestamp.
-        timeCacheable[i] =
-            slot[i] == Slot.TIME.ordinal()
-                && (next == null || !Character.isLetterOrDigit(next.charAt(0)));
+        timeCacheable[j] =
+            slot[j] == Slot.TIME.ordinal()
+                && next != null
+                && !Character.isLetterOrDigit(next.charAt(0));
       } else if (prev != null && prev.endsWith("\"") && next != null && next.startsWith("\"")) {
-        kind[i] = K_QUOTED;
+        kind[j] = K_QUOTED;
       } else if (f.slot() == Slot.CLIENT && next != null && next.charAt(0) == ' ') {
-        kind[i] = K_CLIENT;
+        kind[j] = K_CLIENT;
       } else {
-        kind[i] = K_PLAIN;
+        kind[j] = K_PLAIN;
       }
+      j++;
     }
   }
 
-  /** For each slot, the index of the field that fills it: highest priority, then first. */
+  /** For each slot, the token index of the field that fills it: highest priority, then first. */
   private static int[] winners(List<FormatToken> tokens) {
     int[] winner = new int[SLOTS];
     int[] best = new int[SLOTS];
@@ -130,15 +137,15 @@ final class TokenLineParser implements LineParser {
   @Override
   public ParseResult parse(String line) {
     try {
-      ParseResult pre = LinePrecheck.check(line, maxLineLength);
-      if (pre != null) {
-        return pre;
+      int firstBackslash = LinePrecheck.scan(line, maxLineLength);
+      if (firstBackslash < 0) {
+        return LinePrecheck.result(firstBackslash);
       }
       line = LinePrecheck.withoutCarriageReturn(line);
       clientListEnd = -1;
-      ParseResult r = scan(line);
-      if (r == MALFORMED && kind[0] == K_CLIENT) {
-        r = scanAsProxyList(line);
+      ParseResult r = scan(line, firstBackslash);
+      if (r == MALFORMED && prefix == null && kind[0] == K_CLIENT) {
+        r = scanAsProxyList(line, firstBackslash);
       }
       return r;
     } catch (RuntimeException e) {
@@ -154,51 +161,54 @@ final class TokenLineParser implements LineParser {
     return internalErrors;
   }
 
-  private ParseResult scan(String line) {
+  private ParseResult scan(String line, int firstBackslash) {
     final int n = line.length();
-    final int firstBackslash = line.indexOf('\\');
     int pos = 0;
+    if (prefix != null) {
+      if (!line.startsWith(prefix)) {
+        return MALFORMED;
+      }
+      pos = prefix.length();
+    }
     for (int i = 0; i < count; i++) {
-      final String t = text[i];
+      final String t = term[i];
+      int e;
       switch (kind[i]) {
-        case K_LITERAL -> {
-          if (!line.startsWith(t, pos)) {
-            return MALFORMED;
-          }
-          pos += t.length();
-        }
         case K_PLAIN -> {
-          int e = t != null ? line.indexOf(t.charAt(0), pos) : stopsAtSpace[i] ? spaceOrEnd(line, pos) : n;
+          e = t != null ? line.indexOf(t.charAt(0), pos) : stopsAtSpace[i] ? spaceOrEnd(line, pos) : n;
           if (e < 0) {
             return MALFORMED;
           }
           record(i, line, pos, e, firstBackslash);
-          pos = e;
         }
         case K_CLIENT -> {
-          int e = clientListEnd >= 0 ? clientListEnd : clientEnd(line, pos);
+          e = clientListEnd >= 0 ? clientListEnd : clientEnd(line, pos);
           if (e < 0) {
             return MALFORMED;
           }
           record(i, line, pos, e, firstBackslash);
-          pos = e;
         }
         case K_QUOTED -> {
-          int e = closingQuote(line, pos, t);
+          e = closingQuote(line, pos, t);
           if (e < 0) {
             return e == -1 ? ParseResult.rejected(RejectReason.UNTERMINATED_QUOTE) : MALFORMED;
           }
           record(i, line, pos, e, firstBackslash);
-          pos = e;
         }
         default -> {
-          int e = readTime(i, line, pos);
+          e = readTime(i, line, pos);
           if (e < 0) {
             return ParseResult.rejected(RejectReason.BAD_TIMESTAMP);
           }
-          pos = e;
         }
       }
+      if (t != null) {
+        if (!line.startsWith(t, e)) {
+          return MALFORMED;
+        }
+        e += t.length();
+      }
+      pos = e;
     }
     if (pos != n) {
       return MALFORMED;
@@ -207,7 +217,7 @@ final class TokenLineParser implements LineParser {
   }
 
   /** Retries a malformed line with the client widened over following address words. */
-  private ParseResult scanAsProxyList(String line) {
+  private ParseResult scanAsProxyList(String line, int firstBackslash) {
     int e = clientEnd(line, 0);
     for (int k = 0; k < MAX_LIST_EXTENSIONS && e >= 0; k++) {
       e = clientEnd(line, e + 1);
@@ -215,7 +225,7 @@ final class TokenLineParser implements LineParser {
         break;
       }
       clientListEnd = e;
-      ParseResult r = scan(line);
+      ParseResult r = scan(line, firstBackslash);
       if (r != MALFORMED) {
         return r;
       }
@@ -245,25 +255,34 @@ final class TokenLineParser implements LineParser {
    */
   private static int closingQuote(String line, int pos, String terminator) {
     int from = pos;
-    boolean sawQuote = false;
     while (true) {
-      int q = line.indexOf('"', from);
+      int q = line.indexOf(terminator, from);
       if (q < 0) {
-        return sawQuote ? -2 : -1;
+        return hasUnescapedQuote(line, pos) ? -2 : -1;
       }
-      int b = q - 1;
-      while (b >= pos && line.charAt(b) == '\\') {
-        b--;
-      }
-      boolean escapedQuote = ((q - 1 - b) & 1) == 1;
-      if (!escapedQuote) {
-        if (line.startsWith(terminator, q)) {
-          return q;
-        }
-        sawQuote = true;
+      if (!isEscaped(line, pos, q)) {
+        return q;
       }
       from = q + 1;
     }
+  }
+
+  /** True when the quote at q is preceded by an odd number of backslashes (after pos). */
+  private static boolean isEscaped(String line, int pos, int q) {
+    int b = q - 1;
+    while (b >= pos && line.charAt(b) == '\\') {
+      b--;
+    }
+    return ((q - 1 - b) & 1) == 1;
+  }
+
+  private static boolean hasUnescapedQuote(String line, int pos) {
+    for (int q = line.indexOf('"', pos); q >= 0; q = line.indexOf('"', q + 1)) {
+      if (!isEscaped(line, pos, q)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int readTime(int i, String line, int pos) {
@@ -271,7 +290,7 @@ final class TokenLineParser implements LineParser {
       int len = cachedTimeText.length();
       int after = pos + len;
       if (line.regionMatches(pos, cachedTimeText, 0, len)
-          && (text[i] == null ? after == line.length() : line.startsWith(text[i], after))) {
+          && line.startsWith(term[i], after)) {
         epoch = cachedEpoch;
         return after;
       }
@@ -295,7 +314,7 @@ final class TokenLineParser implements LineParser {
     if (s >= 0) {
       start[s] = from;
       end[s] = to;
-      escaped[s] = firstBackslash >= 0 && firstBackslash < to && hasBackslash(line, from, to);
+      escaped[s] = firstBackslash < to && hasBackslash(line, from, to);
     }
   }
 
