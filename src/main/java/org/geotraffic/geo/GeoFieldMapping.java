@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param regionField path of the first-level region, or null when the database has none
  * @param regionKind how to read the region value
  */
-public record GeoFieldMapping(String countryField, String regionField, RegionKind regionKind) {
+public record GeoFieldMapping(String countryField, String regionField, RegionKind regionKind)
+    implements java.io.Serializable {
 
   /** How a region value is written in the database. */
   public enum RegionKind {
