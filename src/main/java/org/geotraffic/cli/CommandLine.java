@@ -31,6 +31,7 @@ record CommandLine(
         --config    properties file overriding conf/geotraffic.properties
         --set       one key=value override, applied last; repeatable
         --date      publish only this day; --from/--to publish only these days (inclusive)
+      Also: geotraffic lookup --geoip-db FILE < clients.txt  (locate clients one per line; see lookup --help)
       Exit codes: 0 ok, 2 usage/config, 3 input/output path, 4 geo database, 5 job failed,
                   6 too many rejected lines (nothing written), 7 privacy audit failed (nothing written)
       """;
@@ -60,7 +61,7 @@ record CommandLine(
       command = args[0];
       i = 1;
       if (!command.equals("run")) {
-        throw new UsageException("unknown command '" + command + "' (commands: run)");
+        throw new UsageException("unknown command '" + command + "' (commands: run, lookup)");
       }
     }
     for (; i < args.length; i++) {

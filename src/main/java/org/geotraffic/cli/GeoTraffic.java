@@ -39,6 +39,10 @@ public final class GeoTraffic {
 
   /** Runs the command and returns its exit code; progress and errors go to {@code console}. */
   public static int run(String[] args, PrintStream console) {
+    if (args.length > 0 && args[0].equals("lookup")) {
+      // An operator's tool on input they supply, kept out of the job path: no Spark, no output files.
+      return LookupCommand.run(args, System.in, System.out, console);
+    }
     CommandLine cl;
     try {
       cl = CommandLine.parse(args);
@@ -61,7 +65,7 @@ public final class GeoTraffic {
     }
     File dbFile = databaseFile(cl.geoipDb());
     GeoDatabaseInfo dbInfo;
-    try (GeoDatabase db = GeoDatabase.open(dbFile)) {
+    try (GeoDatabase db = GeoDatabase.open(dbFile, config.geoFields())) {
       dbInfo = db.info();
     } catch (GeoDatabaseException e) {
       console.println("geotraffic: " + e.getMessage());
@@ -77,8 +81,8 @@ public final class GeoTraffic {
       return ExitCode.INPUT_OR_OUTPUT.code();
     }
     String runId = cl.runId() != null ? cl.runId() : newRunId();
-    console.printf("geotraffic: run %s: %d input files (%,d bytes), database %s built %s, k=%d%n", runId, input.files().size(),
-        input.totalBytes(), dbInfo.type(), dbInfo.buildDate(), config.suppression().minVisitors());
+    console.printf("geotraffic: run %s: %d input files (%,d bytes), database %s (%s) built %s, k=%d%n", runId,
+        input.files().size(), input.totalBytes(), dbInfo.type(), dbInfo.schema(), dbInfo.buildDate(), config.suppression().minVisitors());
     RunRequest request = new RunRequest(runId, input, cl.output(), dbFile, dbInfo, config, cl.from(), cl.to());
 
     // A session that existed before (a notebook, a test suite) is the caller's to stop.

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.geotraffic.geo.CidrSet;
+import org.geotraffic.geo.GeoFieldMapping;
 import org.geotraffic.geo.HostSuffixRules;
 import org.geotraffic.geo.InternalNetworks;
 import org.geotraffic.parse.LineParsers;
@@ -135,6 +136,8 @@ public final class ConfigLoader {
     Map<String, String> generic = pairs(ConfigKeys.GEO_GENERIC_TLDS);
     check(ConfigKeys.GEO_GENERIC_TLDS, () -> HostSuffixRules.of(Map.of(), generic));
 
+    GeoFieldMapping geoFields = geoFields();
+
     int k = intAtLeast(ConfigKeys.SUPPRESSION_MIN_VISITORS, 1);
     Map<Table, Integer> perTable = new EnumMap<>(Table.class);
     for (Table t : Table.values()) {
@@ -157,7 +160,32 @@ public final class ConfigLoader {
     }
     return new JobConfig(format, maxLineLength, maxRejectRatio, zone, site, assets, methods, maxPage, bots,
         trusted, internal, suffixRules, generic, new SuppressionPolicy(k, perTable, minHits), compression, spark,
-        new TreeMap<>(values));
+        new TreeMap<>(values), geoFields);
+  }
+
+  /** geoip.fields.*: null when no country field is set (the schema is then detected from the database). */
+  private GeoFieldMapping geoFields() {
+    String country = values.get(ConfigKeys.GEOIP_FIELDS_COUNTRY);
+    String region = values.get(ConfigKeys.GEOIP_FIELDS_REGION);
+    String kindValue = values.get(ConfigKeys.GEOIP_FIELDS_REGION_KIND);
+    GeoFieldMapping.RegionKind kind = GeoFieldMapping.RegionKind.of(kindValue);
+    if (kind == null) {
+      problems.add(ConfigKeys.GEOIP_FIELDS_REGION_KIND + " must be one of auto, iso-code, name, got '" + kindValue + "'"
+          + where(ConfigKeys.GEOIP_FIELDS_REGION_KIND));
+    }
+    if (country.isEmpty()) {
+      if (!region.isEmpty()) {
+        problems.add(ConfigKeys.GEOIP_FIELDS_REGION + " needs " + ConfigKeys.GEOIP_FIELDS_COUNTRY + ", got '" + region + "'"
+            + where(ConfigKeys.GEOIP_FIELDS_REGION));
+      }
+      return null;
+    }
+    try {
+      return new GeoFieldMapping(country, region.isEmpty() ? null : region, kind);
+    } catch (IllegalArgumentException e) {
+      problems.add("geoip.fields.*: " + e.getMessage() + where(ConfigKeys.GEOIP_FIELDS_COUNTRY));
+      return null;
+    }
   }
 
   private int intAtLeast(String key, int min) {

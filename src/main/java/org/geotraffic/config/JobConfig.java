@@ -8,6 +8,9 @@ import org.geotraffic.privacy.SuppressionPolicy;
 /**
  * The validated settings of one run, immutable. Built only by {@link ConfigLoader}; see conf/geotraffic.properties for each key.
  */
+/**
+ * @param geoFields where a flat geo database keeps country and region (geoip.fields.*), or null to detect the schema
+ */
 public record JobConfig(
     String inputFormat,
     int maxLineLength,
@@ -25,7 +28,8 @@ public record JobConfig(
     SuppressionPolicy suppression,
     String compression,
     Map<String, String> sparkConf,
-    Map<String, String> effective) {
+    Map<String, String> effective,
+    org.geotraffic.geo.GeoFieldMapping geoFields) {
 
   public JobConfig {
     assetExtensions = List.copyOf(assetExtensions);

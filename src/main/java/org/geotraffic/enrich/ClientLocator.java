@@ -30,7 +30,8 @@ public final class ClientLocator {
     this.hostSuffixGeo = hostSuffixGeo;
   }
 
-  static ClientLocator create(EnrichSettings s, GeoDatabase database) {
+  /** A locator as the job builds it for a partition; public for the cli lookup command. */
+  public static ClientLocator create(EnrichSettings s, GeoDatabase database) {
     return new ClientLocator(database, InternalNetworks.parse(s.internalNetworks()),
         new HostSuffixGeo(HostSuffixRules.of(s.suffixRules(), s.genericTlds())));
   }

@@ -2,6 +2,7 @@ package org.geotraffic.geo;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Metadata;
+import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.model.CityResponse;
 import com.maxmind.geoip2.model.CountryResponse;
@@ -11,88 +12,169 @@ import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A MaxMind DB opened through GeoIP2's {@link DatabaseReader} (with {@link CHMCache}), answering
- * "which country and first-level region is this address in".
+ * A MaxMind DB answering "which country and first-level region is this address in", for the databases the
+ * job meets in the field:
  *
- * <p>{@link #open} validates the file completely enough to fail before Spark starts: it must exist,
- * parse, have a supported schema and survive probe lookups (a broken search tree shows there).
- * Thread-safe: one instance per executor JVM serves all tasks.
+ * <ul>
+ *   <li>GeoIP2/GeoLite2 City and DB-IP City Lite ({@link DatabaseKind#CITY}) and GeoIP2/GeoLite2/DB-IP/IPFire
+ *       Country ({@link DatabaseKind#COUNTRY}), read with GeoIP2's {@link DatabaseReader} and {@link CHMCache};
+ *       MaxMind's subdivision codes get their country prefix ({@code ENG → GB-ENG}), DB-IP Lite's subdivision names
+ *       are mapped to codes by {@link SubdivisionNames};
+ *   <li>anything else ({@link DatabaseKind#FLAT}: IPinfo, ip-location-db, ...), read as maps with {@code
+ *       com.maxmind.db.Reader} through a {@link GeoFieldMapping}, configured ({@code geoip.fields.*}) or detected
+ *       from the records.
+ * </ul>
+ *
+ * <p>{@link #open} validates the file completely enough to fail before Spark starts: it must exist, have valid
+ * metadata, a sound search tree ({@link MmdbStructure}), decodable records (one per distinct record, up to {@value
+ * #MAX_SAMPLES}) and a schema that gives countries. Every failure names the path and what is wrong; an unknown
+ * schema names the keys to set.
+ *
+ * <p>Thread-safe: one instance per executor JVM serves all tasks.
  */
 public final class GeoDatabase implements Closeable {
-  /** Addresses whose lookup walks the IPv4 and IPv6 halves of the tree, to catch a corrupt file early. */
-  private static final byte[][] PROBES = {
-    {1, 1, 1, 1}, {8, 8, 8, 8}, {(byte) 203, 0, 113, 1}, {81, 2, 69, (byte) 160},
-    {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
-    {0x2a, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
-  };
+  /** Records decoded at open: enough to find a corrupt data section and to detect the schema, quick on any size. */
+  static final int MAX_SAMPLES = 4096;
+  /** Top-level keys of GeoIP2 City/Country records; each holds a map (subdivisions: a list). */
+  private static final List<String> GEOIP2_KEYS = List.of("continent", "country", "registered_country",
+      "represented_country", "subdivisions", "city", "location", "postal", "traits");
 
-  private final DatabaseReader reader;
+  private final DatabaseReader geoip2;
+  private final Reader maps;
+  private final GeoFieldMapping mapping;
   private final GeoDatabaseInfo info;
 
-  private GeoDatabase(DatabaseReader reader, GeoDatabaseInfo info) {
-    this.reader = reader;
+  private GeoDatabase(DatabaseReader geoip2, Reader maps, GeoFieldMapping mapping, GeoDatabaseInfo info) {
+    this.geoip2 = geoip2;
+    this.maps = maps;
+    this.mapping = mapping;
     this.info = info;
   }
 
-  /** Opens and validates a database; every failure names the path and what is wrong. */
+  /** Opens and validates a database, detecting its schema. */
   public static GeoDatabase open(File file) throws GeoDatabaseException {
+    return open(file, null);
+  }
+
+  /**
+   * Opens and validates a database.
+   *
+   * @param configured the field mapping from geoip.fields.*, or null to detect the schema
+   */
+  public static GeoDatabase open(File file, GeoFieldMapping configured) throws GeoDatabaseException {
     if (!file.isFile() || !file.canRead()) {
       throw new GeoDatabaseException("Cannot open geo database: not a readable file, " + file);
     }
-    DatabaseReader reader;
+    Reader reader;
     try {
-      reader = new DatabaseReader.Builder(file).withCache(new CHMCache()).build();
+      reader = new Reader(file, new CHMCache());
     } catch (IOException | RuntimeException e) {
       throw new GeoDatabaseException("Cannot open geo database: not a valid MaxMind DB (" + e.getMessage() + "), " + file, e);
     }
+    boolean done = false;
     try {
-      Metadata m = reader.metadata();
-      DatabaseKind kind = kindOf(m.databaseType());
-      if (kind == null) {
-        closeQuietly(reader);
-        throw new GeoDatabaseException("Cannot use geo database: database_type '" + m.databaseType()
-            + "' is neither a City nor a Country database (an ASN or other database?), " + file);
-      }
-      String description = m.description() == null ? "" : m.description().getOrDefault("en", "");
-      GeoDatabase db = new GeoDatabase(reader, new GeoDatabaseInfo(m.databaseType(), m.buildTime(), description, kind));
-      db.probe(file);
+      GeoDatabase db = validate(file, reader, configured);
+      done = true;
       return db;
-    } catch (GeoDatabaseException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new GeoDatabaseException("Cannot use geo database: unreadable metadata (" + e.getMessage() + "), " + file, e);
+    } finally {
+      if (!done) {
+        closeQuietly(reader);
+      }
     }
   }
 
-  private void probe(File file) throws GeoDatabaseException {
-    for (byte[] probe : PROBES) {
+  private static GeoDatabase validate(File file, Reader reader, GeoFieldMapping configured) throws GeoDatabaseException {
+    Metadata m;
+    MmdbStructure.Result tree;
+    try {
+      m = reader.getMetadata();
+      tree = MmdbStructure.check(file, m.nodeCount(), m.recordSize(), m.ipVersion(), MAX_SAMPLES);
+    } catch (MmdbStructure.CorruptException e) {
+      throw new GeoDatabaseException("Cannot use geo database: corrupt search tree (" + e.getMessage() + "), " + file, e);
+    } catch (IOException | RuntimeException e) {
+      throw new GeoDatabaseException("Cannot use geo database: unreadable file (" + e.getMessage() + "), " + file, e);
+    }
+    List<Map<?, ?>> records = new ArrayList<>();
+    for (InetAddress sample : tree.samples()) {
       try {
-        lookup(InetAddress.getByAddress(probe));
+        Object r = reader.get(sample, Map.class);
+        if (r instanceof Map<?, ?> map) {
+          records.add(map);
+        }
       } catch (IOException | RuntimeException e) {
-        close();
-        // The probe addresses are fixed public constants, not client data.
+        // Sample addresses are network addresses taken from the database's own tree, not client data.
         throw new GeoDatabaseException("Cannot use geo database: corrupt data (" + e.getMessage() + "), " + file, e);
       }
     }
+    String type = m.databaseType() == null ? "" : m.databaseType();
+    String description = m.description() == null ? "" : m.description().getOrDefault("en", "");
+    DatabaseKind kind = configured != null ? DatabaseKind.FLAT : geoip2Kind(type, records);
+    GeoDatabase db;
+    if (kind == DatabaseKind.FLAT) {
+      GeoFieldMapping mapping = configured != null ? configured : GeoFieldMapping.detect(records);
+      if (mapping == null) {
+        throw new GeoDatabaseException("Cannot use geo database: unknown record schema (database_type '" + type
+            + "', record keys " + GeoFieldMapping.keysOf(records) + "); set geoip.fields.country to the field that holds the"
+            + " ISO 3166-1 country code, and geoip.fields.region (with geoip.fields.region-kind=iso-code|name) to the"
+            + " region field if there is one, " + file);
+      }
+      if (!records.isEmpty() && records.stream().noneMatch(r -> mapping.locate(r) != null)) {
+        throw new GeoDatabaseException("Cannot use geo database: geoip.fields.country=" + mapping.countryField()
+            + " gives no ISO 3166-1 country code in any of " + records.size() + " records (record keys "
+            + GeoFieldMapping.keysOf(records) + "), " + file);
+      }
+      db = new GeoDatabase(null, reader, mapping, new GeoDatabaseInfo(type, m.buildTime(), description, kind, mapping.describe()));
+    } else {
+      DatabaseReader dr;
+      try {
+        dr = new DatabaseReader.Builder(file).withCache(new CHMCache()).build();
+      } catch (IOException | RuntimeException e) {
+        throw new GeoDatabaseException("Cannot open geo database: GeoIP2 refuses it (" + e.getMessage() + "), " + file, e);
+      }
+      closeQuietly(reader);
+      db = new GeoDatabase(dr, null, null, new GeoDatabaseInfo(type, m.buildTime(), description, kind));
+    }
+    db.probe(tree.samples(), file);
+    return db;
   }
 
-  static DatabaseKind kindOf(String databaseType) {
-    if (databaseType == null) {
-      return null;
+  /**
+   * CITY or COUNTRY when GeoIP2's reader accepts the type (it picks the model from "City"/"Country" in it) and the
+   * records have the GeoIP2 shape (or there are none); FLAT otherwise.
+   */
+  static DatabaseKind geoip2Kind(String type, List<Map<?, ?>> records) {
+    boolean geoip2Shape = records.stream().allMatch(r -> r.isEmpty()
+        || GEOIP2_KEYS.stream().anyMatch(k -> r.get(k) instanceof Map || r.get(k) instanceof List));
+    if (!geoip2Shape) {
+      return DatabaseKind.FLAT;
     }
-    String t = databaseType.toLowerCase(Locale.ROOT);
-    if (t.contains("city")) {
+    if (type.contains("City")) {
       return DatabaseKind.CITY;
     }
-    if (t.contains("country")) {
+    if (type.contains("Country")) {
       return DatabaseKind.COUNTRY;
     }
-    return null;
+    return DatabaseKind.FLAT;
+  }
+
+  /** Looks up the sample addresses the way the job will, so a record the model cannot read fails here. */
+  private void probe(List<InetAddress> samples, File file) throws GeoDatabaseException {
+    for (InetAddress probe : samples) {
+      try {
+        find(probe);
+      } catch (Exception e) {
+        close();
+        // The probe addresses come from the database's own tree, not from client data.
+        throw new GeoDatabaseException("Cannot use geo database: a record cannot be read as " + info.schema() + " ("
+            + e.getMessage() + "), " + file, e);
+      }
+    }
   }
 
   public GeoDatabaseInfo info() {
@@ -102,43 +184,68 @@ public final class GeoDatabase implements Closeable {
   /**
    * The location of an address, or null when the database has no record with a country for it.
    *
-   * @throws IOException when the file is corrupt at this record
+   * @throws IOException when the file is corrupt at this record; the message holds no address (the library's
+   *     messages may), only the failure's type
    */
   public GeoLocation lookup(InetAddress address) throws IOException {
     try {
-      if (info.kind() == DatabaseKind.CITY) {
-        Optional<CityResponse> r = reader.tryCity(address);
-        if (r.isEmpty()) {
-          return null;
-        }
-        return toLocation(r.get().country(), r.get().subdivisions());
-      }
-      Optional<CountryResponse> r = reader.tryCountry(address);
-      return r.map(c -> toLocation(c.country(), List.of())).orElse(null);
-    } catch (com.maxmind.geoip2.exception.GeoIp2Exception e) {
-      throw new IOException("lookup failed: " + e.getClass().getSimpleName(), e);
+      return find(address);
+    } catch (IOException | RuntimeException | com.maxmind.geoip2.exception.GeoIp2Exception e) {
+      // Without the cause: GeoIP2's and maxmind-db's messages can carry the address looked up.
+      throw new IOException("Cannot look up address: " + e.getClass().getSimpleName());
     }
   }
 
+  private GeoLocation find(InetAddress address) throws IOException, com.maxmind.geoip2.exception.GeoIp2Exception {
+      return switch (info.kind()) {
+        case CITY -> {
+          Optional<CityResponse> r = geoip2.tryCity(address);
+          yield r.isEmpty() ? null : toLocation(r.get().country(), r.get().subdivisions());
+        }
+        case COUNTRY -> {
+          Optional<CountryResponse> r = geoip2.tryCountry(address);
+          yield r.isEmpty() ? null : toLocation(r.get().country(), List.of());
+        }
+        case FLAT -> {
+          Object r = maps.get(address, Map.class);
+          yield r instanceof Map<?, ?> map ? mapping.locate(map) : null;
+        }
+      };
+  }
+
   private static GeoLocation toLocation(Country country, List<Subdivision> subdivisions) {
-    String cc = country == null ? null : country.isoCode();
+    String cc = GeoFieldMapping.countryOf(country == null ? null : country.isoCode());
     if (cc == null) {
       return null;
     }
-    if (subdivisions == null || subdivisions.isEmpty() || subdivisions.get(0).isoCode() == null) {
+    if (subdivisions == null || subdivisions.isEmpty()) {
       return GeoLocation.countryOnly(cc);
     }
-    // MaxMind subdivision codes carry no country prefix; ISO 3166-2 is "GB-ENG". The first entry is the
-    // first-level subdivision.
-    return new GeoLocation(cc, cc + "-" + subdivisions.get(0).isoCode());
+    // The first entry is the first-level subdivision. MaxMind's codes carry no country prefix (ENG -> GB-ENG);
+    // DB-IP Lite writes only the English name.
+    Subdivision first = subdivisions.get(0);
+    String region = GeoFieldMapping.regionOf(cc, first.isoCode(), GeoFieldMapping.RegionKind.ISO_CODE);
+    if (region == null && first.isoCode() == null && first.names() != null) {
+      region = SubdivisionNames.codeOf(cc, first.names().get("en"));
+    }
+    return region == null ? GeoLocation.countryOnly(cc) : new GeoLocation(cc, region);
   }
 
   @Override
   public void close() {
-    closeQuietly(reader);
+    if (geoip2 != null) {
+      try {
+        geoip2.close();
+      } catch (IOException e) {
+        // Nothing to do: the reader only held a memory map.
+      }
+    }
+    if (maps != null) {
+      closeQuietly(maps);
+    }
   }
 
-  private static void closeQuietly(DatabaseReader reader) {
+  private static void closeQuietly(Reader reader) {
     try {
       reader.close();
     } catch (IOException e) {

@@ -24,7 +24,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
 
   @Override
   public Iterator<Row> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
-    LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings.geoDatabaseFileName()));
+    LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings.geoDatabaseFileName(), settings.geoFields()));
     // Each split is one file or one piece of a file; a W3C file is never split.
     enricher.startFile();
     return new Iterator<>() {
