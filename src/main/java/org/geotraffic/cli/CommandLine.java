@@ -19,12 +19,14 @@ record CommandLine(
     String from,
     String to,
     String runId,
+    List<Integer> ks,
     boolean help) {
 
   static final String USAGE = """
       Usage: geotraffic [run] --input PATH... --output DIR --geoip-db FILE
                         [--config FILE] [--set key=value]... [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD]
                         [--run-id ID]
+             geotraffic what-if --input PATH... --geoip-db FILE --k 2,5,10,20,50 [--config FILE] [--set key=value]...
         --input     log files, directories or globs (plain, .gz, .bz2; local, hdfs://, s3a://); repeatable
         --output    output directory: <table>/date=YYYY-MM-DD/ Parquet and _runs/<run-id>.json
         --geoip-db  MaxMind DB (GeoIP2/GeoLite2/DB-IP City or Country)
@@ -56,19 +58,20 @@ record CommandLine(
     String from = null;
     String to = null;
     String runId = null;
+    List<Integer> ks = List.of();
     int i = 0;
     if (args.length > 0 && !args[0].startsWith("-")) {
       command = args[0];
       i = 1;
-      if (!command.equals("run")) {
-        throw new UsageException("unknown command '" + command + "' (commands: run, lookup)");
+      if (!command.equals("run") && !command.equals("what-if")) {
+        throw new UsageException("unknown command '" + command + "' (commands: run, what-if, lookup)");
       }
     }
     for (; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
-          return new CommandLine(command, List.of(), null, null, null, List.of(), null, null, null, true);
+          return new CommandLine(command, List.of(), null, null, null, List.of(), null, null, null, List.of(), true);
         }
         case "--input" -> {
           int before = inputs.size();
@@ -87,6 +90,7 @@ record CommandLine(
         case "--from" -> from = isoDate(value(args, ++i, a), a);
         case "--to" -> to = isoDate(value(args, ++i, a), a);
         case "--run-id" -> runId = runId(value(args, ++i, a));
+        case "--k" -> ks = thresholds(value(args, ++i, a));
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
@@ -94,8 +98,15 @@ record CommandLine(
     if (inputs.isEmpty()) {
       missing.add("--input");
     }
-    if (output == null) {
+    boolean whatIf = command.equals("what-if");
+    if (output == null && !whatIf) {
       missing.add("--output");
+    }
+    if (ks.isEmpty() && whatIf) {
+      missing.add("--k");
+    }
+    if (!ks.isEmpty() && !whatIf) {
+      throw new UsageException("--k belongs to what-if; a run takes its threshold from suppression.min-visitors");
     }
     if (db == null) {
       missing.add("--geoip-db");
@@ -116,7 +127,7 @@ record CommandLine(
     if (from != null && from.compareTo(to) > 0) {
       throw new UsageException("--from " + from + " is after --to " + to);
     }
-    return new CommandLine(command, inputs, output, db, config, sets, from, to, runId, false);
+    return new CommandLine(command, inputs, output, db, config, sets, from, to, runId, ks, false);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {
@@ -132,6 +143,22 @@ record CommandLine(
     } catch (DateTimeParseException e) {
       throw new UsageException(option + " must be a date YYYY-MM-DD, got '" + v + "'");
     }
+  }
+
+  private static List<Integer> thresholds(String v) throws UsageException {
+    List<Integer> ks = new ArrayList<>();
+    for (String part : v.split(",")) {
+      try {
+        int k = Integer.parseInt(part.trim());
+        if (k < 1) {
+          throw new NumberFormatException();
+        }
+        ks.add(k);
+      } catch (NumberFormatException e) {
+        throw new UsageException("--k takes whole numbers >= 1 separated by commas, got '" + v + "'");
+      }
+    }
+    return ks.stream().distinct().sorted().toList();
   }
 
   private static String runId(String v) throws UsageException {

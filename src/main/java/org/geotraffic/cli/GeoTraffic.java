@@ -24,6 +24,7 @@ import org.geotraffic.pipeline.InputFiles;
 import org.geotraffic.pipeline.RunRefusedException;
 import org.geotraffic.pipeline.RunRequest;
 import org.geotraffic.pipeline.SparkSessions;
+import org.geotraffic.privacy.WhatIf;
 
 /**
  * The geotraffic command. {@link #run} checks the whole setup — command line, configuration, geo
@@ -75,7 +76,9 @@ public final class GeoTraffic {
     Configuration hadoop = new Configuration();
     try {
       input = InputFiles.resolve(cl.inputs(), hadoop);
-      prepareOutput(cl.output(), hadoop);
+      if (cl.output() != null) {
+        prepareOutput(cl.output(), hadoop);
+      }
     } catch (InputFiles.InputException e) {
       console.println("geotraffic: " + e.getMessage());
       return ExitCode.INPUT_OR_OUTPUT.code();
@@ -89,7 +92,14 @@ public final class GeoTraffic {
     boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create("geotraffic " + runId, config.sparkConf());
     try {
-      RunSummary summary = new GeoTrafficJob(spark, line -> console.println("geotraffic: " + line)).run(request);
+      GeoTrafficJob job = new GeoTrafficJob(spark, line -> console.println("geotraffic: " + line));
+      if (cl.command().equals("what-if")) {
+        WhatIf.Result result = job.whatIf(request, cl.ks());
+        console.print(WhatIf.formatTable(result));
+        System.out.println(WhatIf.toJson(result));
+        return ExitCode.OK.code();
+      }
+      RunSummary summary = job.run(request);
       console.printf("geotraffic: done in %,d ms; tables under %s, summary %s/_runs/%s.json%n", summary.durationMillis(), cl.output(),
           cl.output(), runId);
       return ExitCode.OK.code();

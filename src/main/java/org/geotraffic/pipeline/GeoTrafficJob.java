@@ -19,7 +19,10 @@ import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.output.RunSummary;
 import org.geotraffic.output.RunSummaryWriter;
 import org.geotraffic.privacy.PublishedDay;
+import org.geotraffic.privacy.SuppressionAudit;
+import org.geotraffic.privacy.SuppressionPolicy;
 import org.geotraffic.privacy.Suppressor;
+import org.geotraffic.privacy.WhatIf;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.privacy.TableStats;
 import org.geotraffic.privacy.UnsuppressedDay;
@@ -41,12 +44,10 @@ public final class GeoTrafficJob {
     this.progress = progress;
   }
 
-  public RunSummary run(RunRequest request) throws IOException, RunRefusedException {
-    Instant started = Instant.now();
-    Map<String, Long> stageMillis = new LinkedHashMap<>();
+  /** Enrich and aggregate once; the basis of both a run and a what-if. */
+  private AggregateStage.Aggregates aggregate(RunRequest request, Map<String, Long> stageMillis) {
     String dbName = request.geoDatabase().getName();
     shipDatabase(request.geoDatabase().getAbsolutePath(), dbName);
-
     long t0 = System.nanoTime();
     byte[] secret = VisitorHasher.newRunSecret();
     EnrichSettings settings = EnrichSettings.of(request.config(), dbName, request.windowFrom(), request.windowTo(), secret);
@@ -60,23 +61,53 @@ public final class GeoTrafficJob {
     if (!counts.balanced()) {
       throw new IllegalStateException("Cannot account for every line: read " + counts.read() + " != accepted + rejected + filtered");
     }
+    return aggregates;
+  }
+
+  /**
+   * Aggregates once and applies each threshold in {@code ks} to every table, writing nothing: what a
+   * threshold costs before an admin sets it.
+   */
+  public WhatIf.Result whatIf(RunRequest request, List<Integer> ks) {
+    AggregateStage.Aggregates aggregates = aggregate(request, new LinkedHashMap<>());
+    long t = System.nanoTime();
+    WhatIf.Result result = WhatIf.run(ks, aggregates.days(), request.config().suppression());
+    progress.accept(String.format("what-if: %d thresholds over %d day/site groups (%d ms)", ks.size(), aggregates.days().size(),
+        millisSince(t)));
+    return result;
+  }
+
+  public RunSummary run(RunRequest request) throws IOException, RunRefusedException {
+    Instant started = Instant.now();
+    Map<String, Long> stageMillis = new LinkedHashMap<>();
+    AggregateStage.Aggregates aggregates = aggregate(request, stageMillis);
+    LineCounts counts = aggregates.counts();
 
     long t1 = System.nanoTime();
-    Suppressor suppressor = new Suppressor(request.config().suppression());
+    SuppressionPolicy policy = request.config().suppression();
+    Suppressor suppressor = new Suppressor(policy);
     List<PublishedDay> published = new ArrayList<>();
     Map<Table, TableStats> stats = new EnumMap<>(Table.class);
+    List<String> auditFindings = new ArrayList<>();
     for (UnsuppressedDay day : aggregates.days()) {
       PublishedDay p = suppressor.suppress(day);
       published.add(p);
       p.stats().forEach((t, s) -> stats.merge(t, s, TableStats::plus));
+      // The job audits its own result as an attacker would, before anything is written.
+      auditFindings.addAll(SuppressionAudit.audit(day, p, policy).findings());
     }
-    stageMillis.put("suppress", millisSince(t1));
-    progress.accept(String.format("suppress: %d day/site groups, k=%d (%d ms)", published.size(),
-        request.config().suppression().minVisitors(), stageMillis.get("suppress")));
+    stageMillis.put("suppress_audit", millisSince(t1));
+    progress.accept(String.format("suppress+audit: %d day/site groups, k=%d, audit %s (%d ms)", published.size(),
+        policy.minVisitors(), auditFindings.isEmpty() ? "passed" : "FAILED", stageMillis.get("suppress_audit")));
 
     TreeSet<String> dates = processedDates(request, aggregates.days());
     RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis);
     double rejectRatio = counts.read() == 0 ? 0 : (double) counts.rejectedTotal() / counts.read();
+    if (!auditFindings.isEmpty()) {
+      writeSummary(request, summary.refused("audit-failed", stats));
+      throw new RunRefusedException(RunRefusedException.Reason.AUDIT_FAILED, "Cannot publish: the privacy audit found "
+          + auditFindings.size() + " disclosure(s); nothing was written. First: " + String.join("; ", auditFindings.subList(0, Math.min(3, auditFindings.size()))));
+    }
     if (rejectRatio > request.config().maxRejectRatio()) {
       String message = String.format("Cannot publish: %.1f%% of lines were rejected, above input.max-reject-ratio=%s; top reasons: %s"
           + " (is input.format=%s right for these logs?)", 100 * rejectRatio, request.config().maxRejectRatio(),
