@@ -21,8 +21,12 @@ record CommandLine(
     String runId,
     boolean help) {
 
+  /** The other command, {@code report}, has its own options: org.geotraffic.report.ReportOptions. */
+  static final String REPORT = "report";
+
   static final String USAGE = """
-      Usage: geotraffic [run] --input PATH... --output DIR --geoip-db FILE
+      Usage: geotraffic report --help   (HTML/CSV report of an output directory)
+             geotraffic [run] --input PATH... --output DIR --geoip-db FILE
                         [--config FILE] [--set key=value]... [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD]
                         [--run-id ID]
         --input     log files, directories or globs (plain, .gz, .bz2; local, hdfs://, s3a://); repeatable
@@ -60,7 +64,7 @@ record CommandLine(
       command = args[0];
       i = 1;
       if (!command.equals("run")) {
-        throw new UsageException("unknown command '" + command + "' (commands: run)");
+        throw new UsageException("unknown command '" + command + "' (commands: run, report)");
       }
     }
     for (; i < args.length; i++) {

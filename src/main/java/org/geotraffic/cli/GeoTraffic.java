@@ -39,6 +39,9 @@ public final class GeoTraffic {
 
   /** Runs the command and returns its exit code; progress and errors go to {@code console}. */
   public static int run(String[] args, PrintStream console) {
+    if (args.length > 0 && args[0].equals(CommandLine.REPORT)) {
+      return org.geotraffic.report.ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), console);
+    }
     CommandLine cl;
     try {
       cl = CommandLine.parse(args);
