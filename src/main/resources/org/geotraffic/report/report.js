@@ -53,6 +53,11 @@
     return n === 1 ? '1 day' : num(n) + ' days';
   }
 
+  // "+ fewer than 10 on 1 day", "+ fewer than 10 on each of 3 days"
+  function fewerNote(line) {
+    return '+ ' + fewer(line.k) + ' on ' + (line.fewerDays === 1 ? '1 day' : 'each of ' + days(line.fewerDays));
+  }
+
   // A sum over the range; days on which the row was not published are added in words.
   function rangeCell(line, key, tag) {
     var td = el(tag || 'td', { 'class': 'num' });
@@ -62,7 +67,7 @@
     }
     td.appendChild(document.createTextNode(num(line[key])));
     if (line.fewerDays > 0 && key === 'v') {
-      td.appendChild(el('span', { 'class': 'note' }, '+ ' + fewer(line.k) + ' on each of ' + days(line.fewerDays)));
+      td.appendChild(el('span', { 'class': 'note' }, fewerNote(line)));
     }
     return td;
   }
@@ -91,7 +96,7 @@
     c.appendChild(v);
     c.appendChild(el('div', { 'class': 'label' }, label));
     if (line.fewerDays > 0 && line.days > 0 && key === 'v') {
-      c.appendChild(el('div', { 'class': 'note' }, '+ ' + fewer(line.k) + ' on each of ' + days(line.fewerDays)));
+      c.appendChild(el('div', { 'class': 'note' }, fewerNote(line)));
     }
     return c;
   }
