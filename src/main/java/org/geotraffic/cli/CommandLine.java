@@ -22,8 +22,12 @@ record CommandLine(
     List<Integer> ks,
     boolean help) {
 
+  /** The other command, {@code report}, has its own options: org.geotraffic.report.ReportOptions. */
+  static final String REPORT = "report";
+
   static final String USAGE = """
-      Usage: geotraffic [run] --input PATH... --output DIR --geoip-db FILE
+      Usage: geotraffic report --help   (HTML/CSV report of an output directory)
+             geotraffic [run] --input PATH... --output DIR --geoip-db FILE
                         [--config FILE] [--set key=value]... [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD]
                         [--run-id ID]
              geotraffic what-if --input PATH... --geoip-db FILE --k 2,5,10,20,50 [--config FILE] [--set key=value]...
@@ -64,7 +68,7 @@ record CommandLine(
       command = args[0];
       i = 1;
       if (!command.equals("run") && !command.equals("what-if")) {
-        throw new UsageException("unknown command '" + command + "' (commands: run, what-if, lookup)");
+        throw new UsageException("unknown command '" + command + "' (commands: run, what-if, report, lookup)");
       }
     }
     for (; i < args.length; i++) {

@@ -44,6 +44,9 @@ public final class GeoTraffic {
       // An operator's tool on input they supply, kept out of the job path: no Spark, no output files.
       return LookupCommand.run(args, System.in, System.out, console);
     }
+    if (args.length > 0 && args[0].equals(CommandLine.REPORT)) {
+      return org.geotraffic.report.ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), console);
+    }
     CommandLine cl;
     try {
       cl = CommandLine.parse(args);

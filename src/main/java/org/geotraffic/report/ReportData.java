@@ -1,0 +1,211 @@
+package org.geotraffic.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.geotraffic.privacy.Table;
+
+/**
+ * Everything the report shows, for one site and a range of days, computed from published rows only.
+ * Pure Java, no Spark; immutable.
+ *
+ * <p>Visitors are distinct per day in the published tables, so sums over days count a person once per
+ * day they came ("daily visitors, summed"); no figure here claims distinct visitors over the range.
+ *
+ * @param dates the report's days, sorted: every day a run processed in the range, and every day with rows
+ * @param days per date: the run that published it and its thresholds
+ * @param total the site's totals; its daily values are the trend chart
+ * @param countries countries, most visitors first, "other", "unknown" and "internal" last
+ * @param regions regions by country code, same order
+ * @param pages every published page, most visitors first
+ * @param pageCountries pages by country code (from page_countries), most visitors first
+ */
+public record ReportData(String site, List<String> dates, List<Day> days, ReportLine total, List<ReportLine> countries,
+    Map<String, List<ReportLine>> regions, List<ReportLine> pages, Map<String, List<ReportLine>> pageCountries,
+    List<RunSummaries.Run> runs) {
+
+  /** One day of the report: which run published it, k by table. */
+  public record Day(String date, String runId, Map<Table, Integer> k) {
+    public Day {
+      k = new EnumMap<>(k);
+    }
+
+    public int k(Table table) {
+      return k.get(table);
+    }
+  }
+
+  public ReportData {
+    dates = List.copyOf(dates);
+    days = List.copyOf(days);
+    countries = List.copyOf(countries);
+    regions = copy(regions);
+    pages = List.copyOf(pages);
+    pageCountries = copy(pageCountries);
+    runs = List.copyOf(runs);
+  }
+
+  /** Most visitors first; the buckets after the places; then by code, so the order is stable. */
+  static final Comparator<ReportLine> ORDER = Comparator.comparing(ReportLine::isBucket)
+      .thenComparing(Comparator.comparingLong(ReportLine::visitors).reversed())
+      .thenComparing(ReportLine::code);
+
+  /**
+   * Builds the report of {@code site} from its published rows.
+   *
+   * @param rows published rows of this site in the range (other sites' rows are ignored)
+   * @param processedDates days the runs processed in the range; days with rows are added
+   */
+  public static ReportData build(String site, Collection<PublishedRecord> rows, Collection<String> processedDates, RunSummaries runs) {
+    Map<Table, List<PublishedRecord>> byTable = new EnumMap<>(Table.class);
+    for (Table t : Table.values()) {
+      byTable.put(t, new ArrayList<>());
+    }
+    TreeSet<String> dateSet = new TreeSet<>(processedDates);
+    for (PublishedRecord r : rows) {
+      if (r.site().equals(site)) {
+        byTable.get(r.table()).add(r);
+        dateSet.add(r.date());
+      }
+    }
+    List<String> dates = List.copyOf(dateSet);
+    List<Day> days = new ArrayList<>();
+    for (String d : dates) {
+      RunSummaries.Run run = runs.publisherOf(d);
+      Map<Table, Integer> k = new EnumMap<>(Table.class);
+      for (Table t : Table.values()) {
+        k.put(t, run.k(t));
+      }
+      days.add(new Day(d, run.runId(), k));
+    }
+    Lines lines = new Lines(dates, days);
+
+    ReportLine total = lines.group(byTable.get(Table.TOTALS), Table.TOTALS, r -> "", r -> null, null).get(0);
+    List<ReportLine> countries = lines.group(byTable.get(Table.COUNTRIES), Table.COUNTRIES, PublishedRecord::country, r -> null,
+        p -> total.visitors());
+    Map<String, Long> countryVisitors = visitorsByCode(countries);
+    List<ReportLine> regionLines = lines.group(byTable.get(Table.REGIONS), Table.REGIONS, PublishedRecord::region,
+        PublishedRecord::country, countryVisitors::get);
+    List<ReportLine> pages = lines.group(byTable.get(Table.PAGES), Table.PAGES, PublishedRecord::page, r -> null,
+        p -> total.visitors());
+    Map<String, Long> pageVisitors = visitorsByCode(pages);
+    List<ReportLine> pageCountryLines = lines.group(byTable.get(Table.PAGE_COUNTRIES), Table.PAGE_COUNTRIES, PublishedRecord::page,
+        PublishedRecord::country, c -> null);
+    // A page-in-country's share is of its country's visitors: what fraction of the visitors from that
+    // country saw this page.
+    List<ReportLine> withShare = new ArrayList<>();
+    for (ReportLine l : pageCountryLines) {
+      Long parent = countryVisitors.get(l.parent());
+      withShare.add(new ReportLine(l.kind(), l.code(), l.label(), l.parent(), l.visitors(), l.pageviews(), l.hits(), l.bytes(),
+          share(l.visitors(), parent), l.daysPublished(), l.daysFewer(), l.kFewer(), l.daily()));
+    }
+    return new ReportData(site, dates, days, total, countries, byParent(regionLines), pages, byParent(withShare),
+        runs.runs());
+  }
+
+  private static Map<String, Long> visitorsByCode(List<ReportLine> lines) {
+    Map<String, Long> m = new HashMap<>();
+    lines.forEach(l -> m.put(l.code(), l.visitors()));
+    return m;
+  }
+
+  private static Map<String, List<ReportLine>> byParent(List<ReportLine> lines) {
+    Map<String, List<ReportLine>> m = new TreeMap<>();
+    for (ReportLine l : lines) {
+      m.computeIfAbsent(l.parent(), p -> new ArrayList<>()).add(l);
+    }
+    m.values().forEach(list -> list.sort(ORDER));
+    return m;
+  }
+
+  static Double share(long visitors, Long parentVisitors) {
+    return parentVisitors == null || parentVisitors == 0 ? null : (double) visitors / parentVisitors;
+  }
+
+  private static Map<String, List<ReportLine>> copy(Map<String, List<ReportLine>> m) {
+    Map<String, List<ReportLine>> c = new LinkedHashMap<>();
+    m.forEach((k, v) -> c.put(k, List.copyOf(v)));
+    return java.util.Collections.unmodifiableMap(c);
+  }
+
+  /** Groups one table's rows into lines over the report's days. */
+  private static final class Lines {
+    private final List<String> dates;
+    private final List<Day> days;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    Lines(List<String> dates, List<Day> days) {
+      this.dates = dates;
+      this.days = days;
+      for (int i = 0; i < dates.size(); i++) {
+        index.put(dates.get(i), i);
+      }
+    }
+
+    /**
+     * One line per (parent, key); the totals table gives exactly one line, even with no rows.
+     *
+     * @param parentVisitors the parent's visitors by parent code, for the share; null for no share
+     */
+    List<ReportLine> group(List<PublishedRecord> rows, Table table, Function<PublishedRecord, String> key,
+        Function<PublishedRecord, String> parent, Function<String, Long> parentVisitors) {
+      Map<List<String>, long[][]> acc = new LinkedHashMap<>();
+      for (PublishedRecord r : rows) {
+        String p = parent.apply(r);
+        long[][] a = acc.computeIfAbsent(java.util.Arrays.asList(p, key.apply(r)), x -> newAccumulator());
+        int i = index.get(r.date());
+        a[0][i] = r.visitors();
+        a[1][0] += r.visitors();
+        a[1][1] += r.pageviews();
+        a[1][2] += r.hits();
+        a[1][3] += r.bytes();
+      }
+      if (table == Table.TOTALS && acc.isEmpty()) {
+        acc.put(java.util.Arrays.asList(null, ""), newAccumulator());
+      }
+      List<ReportLine> lines = new ArrayList<>();
+      acc.forEach((pk, a) -> {
+        String p = pk.get(0);
+        String code = pk.get(1);
+        int published = 0;
+        int kFewer = 0;
+        for (int i = 0; i < dates.size(); i++) {
+          if (a[0][i] >= 0) {
+            published++;
+          } else {
+            kFewer = Math.max(kFewer, days.get(i).k(table));
+          }
+        }
+        Double share = parentVisitors == null ? null : share(a[1][0], parentVisitors.apply(p));
+        lines.add(new ReportLine(Labels.kind(code), code, label(table, code), p, a[1][0], a[1][1], a[1][2], a[1][3], share,
+            published, dates.size() - published, kFewer, a[0]));
+      });
+      lines.sort(ORDER);
+      return lines;
+    }
+
+    private long[][] newAccumulator() {
+      long[] daily = new long[dates.size()];
+      java.util.Arrays.fill(daily, -1);
+      return new long[][] {daily, new long[4]};
+    }
+
+    private static String label(Table table, String code) {
+      return switch (table) {
+        case TOTALS -> "All visitors";
+        case COUNTRIES -> Labels.country(code);
+        case REGIONS -> Labels.region(code);
+        case PAGES -> Labels.page(code);
+        case PAGE_COUNTRIES -> Labels.page(code);
+      };
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.geotraffic.report;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The {@code report} command line: {@code report --output DIR --html FILE [--csv DIR] [--from D1 --to D2]
+ * [--site S]}. Dates are ISO strings, null when open.
+ *
+ * @param output the job's output directory (published tables and {@code _runs/})
+ * @param html the HTML file to write
+ * @param csvDir folder for the CSV files, or null for none
+ * @param from first date (inclusive), or null
+ * @param to last date (inclusive), or null
+ * @param site the site to report, or null when the output holds one site
+ */
+public record ReportOptions(String output, String html, String csvDir, String from, String to, String site, boolean help) {
+
+  public static final String USAGE = """
+      Usage: geotraffic report --output DIR --html FILE [--csv DIR] [--from YYYY-MM-DD --to YYYY-MM-DD] [--site S]
+        --output  the job's output directory: reads its published tables and _runs/*.json only
+        --html    the report to write: one self-contained HTML file (no network needed to view it)
+        --csv     also write the report's tables as CSV files (UTF-8, RFC 4180) into this folder
+        --from/--to  report only these days (inclusive)
+        --site    the site to report; needed when the output holds more than one
+      Exit codes: 0 ok, 2 usage, 3 input/output path
+      """;
+
+  /** Thrown with a message that says what is wrong with the command line. */
+  public static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** Parses the arguments after the word {@code report}. */
+  public static ReportOptions parse(String[] args) throws UsageException {
+    String output = null;
+    String html = null;
+    String csv = null;
+    String from = null;
+    String to = null;
+    String site = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-h", "--help" -> {
+          return new ReportOptions(null, null, null, null, null, null, true);
+        }
+        case "--output" -> output = value(args, ++i, a);
+        case "--html" -> html = value(args, ++i, a);
+        case "--csv" -> csv = value(args, ++i, a);
+        case "--from" -> from = isoDate(value(args, ++i, a), a);
+        case "--to" -> to = isoDate(value(args, ++i, a), a);
+        case "--site" -> site = value(args, ++i, a);
+        default -> throw new UsageException("unknown option '" + a + "'");
+      }
+    }
+    if (output == null || html == null) {
+      throw new UsageException("missing " + (output == null ? "--output" : "") + (output == null && html == null ? ", " : "")
+          + (html == null ? "--html" : ""));
+    }
+    if ((from == null) != (to == null)) {
+      throw new UsageException("--from and --to go together");
+    }
+    if (from != null && from.compareTo(to) > 0) {
+      throw new UsageException("--from " + from + " is after --to " + to);
+    }
+    return new ReportOptions(output, html, csv, from, to, site, false);
+  }
+
+  /** {@code date} lies in the requested range (always, when no range was given). */
+  public boolean inRange(String date) {
+    return from == null || (date.compareTo(from) >= 0 && date.compareTo(to) <= 0);
+  }
+
+  private static String value(String[] args, int i, String option) throws UsageException {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static String isoDate(String v, String option) throws UsageException {
+    try {
+      return LocalDate.parse(v).toString();
+    } catch (DateTimeParseException e) {
+      throw new UsageException(option + " must be a date YYYY-MM-DD, got '" + v + "'");
+    }
+  }
+}
