@@ -27,6 +27,12 @@ public final class SparkSessions {
     }
     // Rerunning a day must replace that day's partitions only.
     b.config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    // Privacy: under memory pressure Spark writes broadcast blocks — among them the task binaries that hold
+    // the run's visitor-hash secret — to its local dirs, next to shuffle files of visitor hashes. Encrypt
+    // local disk I/O with a per-application key held in memory (the privacy canary test proves the need).
+    if (!fromSubmit.contains("spark.io.encryption.enabled")) {
+      b.config("spark.io.encryption.enabled", "true");
+    }
     sparkConf.forEach(b::config);
     return b.getOrCreate();
   }
