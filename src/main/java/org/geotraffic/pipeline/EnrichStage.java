@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.enrich.EnrichSettings;
 
 /**
@@ -24,7 +25,13 @@ public final class EnrichStage {
 
   private EnrichStage() {}
 
-  public static Dataset<Row> enrich(SparkSession spark, InputFiles input, EnrichSettings settings) {
+  /**
+   * Enriched lines, and the accumulator that collects one masked example ({@link
+   * org.geotraffic.parse.LineShape}) per reject reason and partition, as "reason TAB shape".
+   */
+  public record Enriched(Dataset<Row> rows, CollectionAccumulator<String> rejectExamples) {}
+
+  public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     conf.setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", true);
@@ -34,12 +41,13 @@ public final class EnrichStage {
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(String.join(",", input.files()), format, LongWritable.class, Text.class, conf);
-    JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new EnrichPartition(settings), false);
+    CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
+    JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new EnrichPartition(settings, examples), false);
     int target = (int) Math.max(2L * jsc.defaultParallelism(), (input.totalBytes() + TARGET_SPLIT_BYTES - 1) / TARGET_SPLIT_BYTES);
     if (rows.getNumPartitions() > target) {
       // Without a shuffle: each packed task reads several whole splits, one after the other.
       rows = rows.coalesce(target);
     }
-    return spark.createDataFrame(rows, EnrichedRows.SCHEMA);
+    return new Enriched(spark.createDataFrame(rows, EnrichedRows.SCHEMA), examples);
   }
 }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -35,6 +36,8 @@ import org.geotraffic.privacy.UnsuppressedDay;
 public final class GeoTrafficJob {
   private final SparkSession spark;
   private final Consumer<String> progress;
+  /** One masked example line per reject reason, from the last aggregation. */
+  private Map<String, String> rejectExamples = Map.of();
 
   /**
    * @param progress receives one human-readable line per finished stage (counts and timings only)
@@ -52,8 +55,13 @@ public final class GeoTrafficJob {
     byte[] secret = VisitorHasher.newRunSecret();
     EnrichSettings settings = EnrichSettings.of(request.config(), dbName, request.windowFrom(), request.windowTo(), secret);
     spark.sparkContext().setJobDescription("parse, locate, anonymise and aggregate");
-    Dataset<Row> enriched = EnrichStage.enrich(spark, request.input(), settings);
-    AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched);
+    EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings);
+    AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows());
+    rejectExamples = new TreeMap<>();
+    for (String example : enriched.rejectExamples().value()) {
+      int tab = example.indexOf('\t');
+      rejectExamples.putIfAbsent(example.substring(0, tab), example.substring(tab + 1));
+    }
     LineCounts counts = aggregates.counts();
     stageMillis.put("enrich_aggregate", millisSince(t0));
     progress.accept(String.format("enrich+aggregate: %,d lines read, %,d accepted, %,d rejected, %,d filtered (%d ms)",
@@ -112,6 +120,10 @@ public final class GeoTrafficJob {
       String message = String.format("Cannot publish: %.1f%% of lines were rejected, above input.max-reject-ratio=%s; top reasons: %s"
           + " (is input.format=%s right for these logs?)", 100 * rejectRatio, request.config().maxRejectRatio(),
           topReasons(counts.rejected()), request.config().inputFormat());
+      String top = topReason(counts.rejected());
+      if (rejectExamples.containsKey(top)) {
+        message += "; a " + top + " line looks like (letters and digits masked): " + rejectExamples.get(top);
+      }
       writeSummary(request, summary.refused("reject-ratio-exceeded", stats));
       throw new RunRefusedException(RunRefusedException.Reason.REJECT_RATIO_EXCEEDED, message);
     }
@@ -158,6 +170,10 @@ public final class GeoTrafficJob {
         .map(e -> e.getKey() + "=" + e.getValue())
         .reduce((a, b) -> a + ", " + b)
         .orElse("none");
+  }
+
+  private static String topReason(Map<String, Long> rejected) {
+    return rejected.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
   }
 
   private static long millisSince(long nanos) {

@@ -172,7 +172,7 @@ class ShuffleBoundaryTest {
     InputFiles input = InputFiles.resolve(List.of(log.toString()), new Configuration());
     EnrichSettings settings = EnrichSettings.of(ConfigLoader.load(null, List.of()), "demo-geo.mmdb", null, null,
         VisitorHasher.newRunSecret());
-    return EnrichStage.enrich(spark, input, settings);
+    return EnrichStage.enrich(spark, input, settings).rows();
   }
 
 }
