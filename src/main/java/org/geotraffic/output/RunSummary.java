@@ -36,6 +36,7 @@ public record RunSummary(
     Map<Table, Long> rowsPublished,
     Map<Table, TableStats> suppressionStats,
     Map<String, Long> stageMillis,
+    List<String> auditFindings,
     Map<String, String> config) {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -101,6 +102,14 @@ public record RunSummary(
       }
       root.put("tables", tables);
     }
+    if (auditFindings != null) {
+      Map<String, Object> audit = new LinkedHashMap<>();
+      audit.put("passed", auditFindings.isEmpty());
+      audit.put("findings", auditFindings.size());
+      // Findings name tables, dates and page keys only (pages are published keys, not personal data).
+      audit.put("first_findings", auditFindings.subList(0, Math.min(10, auditFindings.size())));
+      root.put("audit", audit);
+    }
     root.put("stages_ms", stageMillis);
     root.put("config", config);
     try {
@@ -117,6 +126,7 @@ public record RunSummary(
     private final LineCounts lines;
     private final java.util.Collection<String> dates;
     private final Map<String, Long> stageMillis;
+    private List<String> auditFindings;
 
     public Builder(org.geotraffic.pipeline.RunRequest request, Instant started, LineCounts lines, java.util.Collection<String> dates,
         Map<String, Long> stageMillis) {
@@ -125,6 +135,12 @@ public record RunSummary(
       this.lines = lines;
       this.dates = dates;
       this.stageMillis = stageMillis;
+    }
+
+    /** The privacy audit's findings (empty when it passed); left out of the summary when never run. */
+    public Builder audit(List<String> findings) {
+      this.auditFindings = List.copyOf(findings);
+      return this;
     }
 
     public RunSummary succeeded(Map<Table, Long> rowsPublished, Map<Table, TableStats> stats) {
@@ -139,7 +155,7 @@ public record RunSummary(
     private RunSummary build(String status, String reason, Map<Table, Long> rows, Map<Table, TableStats> stats) {
       return new RunSummary(request.runId(), status, reason, started, java.time.Duration.between(started, Instant.now()).toMillis(),
           request.input().patterns(), request.input().files().size(), request.input().totalBytes(), request.geoDatabase().getPath(),
-          request.geoDatabaseInfo(), request.config().suppression(), List.copyOf(dates), lines, rows, stats, new LinkedHashMap<>(stageMillis),
+          request.geoDatabaseInfo(), request.config().suppression(), List.copyOf(dates), lines, rows, stats, new LinkedHashMap<>(stageMillis), auditFindings,
           request.config().effective());
     }
   }

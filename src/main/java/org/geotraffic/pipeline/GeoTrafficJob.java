@@ -109,7 +109,7 @@ public final class GeoTrafficJob {
         policy.minVisitors(), auditFindings.isEmpty() ? "passed" : "FAILED", stageMillis.get("suppress_audit")));
 
     TreeSet<String> dates = processedDates(request, aggregates.days());
-    RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis);
+    RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(auditFindings);
     double rejectRatio = counts.read() == 0 ? 0 : (double) counts.rejectedTotal() / counts.read();
     if (!auditFindings.isEmpty()) {
       writeSummary(request, summary.refused("audit-failed", stats));

@@ -167,6 +167,8 @@ class SampleRunEndToEndTest {
     assertEquals(10, s.get("suppression").get("min_visitors").asInt());
     assertEquals(2, s.get("tables").get("totals").get("rows_published").asLong());
     assertEquals(1, s.get("tables").get("totals").get("cells_suppressed").asLong(), "2026-11-25 has one visitor");
+    assertTrue(s.get("audit").get("passed").asBoolean());
+    assertEquals(0, s.get("audit").get("findings").asInt());
   }
 
   @Test
