@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
@@ -23,12 +25,17 @@ import org.geotraffic.privacy.Table;
 /**
  * Writes the published (already suppressed) rows as Parquet at {@code <output>/<table>/date=YYYY-MM-DD/}.
  *
- * <p>Rerunning a day replaces exactly that day: Spark's dynamic partition overwrite replaces only the
- * partitions written, and a processed day for which a table now has no row has its old partition
- * removed, so no stale numbers survive a rerun with a higher threshold.
+ * <p>Rerunning a day replaces exactly that day: only the processed days' partitions are replaced, and
+ * a processed day for which a table now has no row has its old partition removed, so no stale numbers
+ * survive a rerun with a higher threshold. How a run publishes without ever leaving a day half
+ * written is described at {@link #write}.
  */
 public final class PublishedTableWriter {
   public static final String DATE = "date";
+  /** Under the output directory: each run's staged tables, until they are published. */
+  public static final String STAGING_DIR = "_staging";
+  /** Under a run's staging folder: the partitions it replaced, until it has published everything. */
+  static final String REPLACED_DIR = "_replaced";
 
   private PublishedTableWriter() {}
 
@@ -75,48 +82,94 @@ public final class PublishedTableWriter {
   /**
    * Writes every table; returns rows written per table.
    *
+   * <p>Two phases, so that a run that dies while writing leaves the previous output untouched:
+   *
+   * <ol>
+   *   <li>Stage: every table is written by Spark into this run's own folder
+   *       {@code <output>/_staging/<id>/<table>/date=D/}. This is where all the time goes; nothing
+   *       published changes. A run killed here leaves only its staging folder behind.
+   *   <li>Publish: for each table and processed day, the published partition is moved aside into
+   *       {@code _staging/<id>/_replaced/} and the staged one renamed into its place; then the staging
+   *       folder is deleted. Renames only, no data copied (on HDFS and local disks; object stores
+   *       emulate rename by copying, see docs/cluster.md).
+   * </ol>
+   *
+   * <p>The window that remains: between the two renames of one partition, that partition is absent
+   * (a reader sees the day missing, never half a day or a mix of runs within a table); and while
+   * publishing walks the tables, a reader may see one table of the day already new and another still
+   * old. If the process dies inside that window, the old partition is not lost: it is in
+   * {@code _staging/<id>/_replaced/}, and rerunning the day publishes the day again. Runs of different
+   * days never touch each other's partitions or staging folders, so they may run at the same time; two
+   * runs of the same day at the same time are not supported (the last to publish wins).
+   *
    * @param processedDates the dates this run is responsible for (their old partitions are replaced or removed)
    */
   public static Map<Table, Long> write(SparkSession spark, String outputDir, Collection<PublishedDay> days, Set<String> processedDates,
       String compression) throws IOException {
+    Path output = new Path(outputDir);
+    FileSystem fs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    Path staging = new Path(new Path(output, STAGING_DIR), UUID.randomUUID().toString());
     Map<Table, Long> written = new TreeMap<>();
-    for (Table table : Table.values()) {
-      List<Row> rows = new ArrayList<>();
-      Set<String> datesWithRows = new java.util.TreeSet<>();
-      for (PublishedDay day : days) {
-        for (PublishedRow r : day.rows(table)) {
-          rows.add(toRow(table, r));
-          datesWithRows.add(r.date());
+    Set<String> dates = new TreeSet<>(processedDates);
+    try {
+      for (Table table : Table.values()) {
+        List<Row> rows = new ArrayList<>();
+        for (PublishedDay day : days) {
+          for (PublishedRow r : day.rows(table)) {
+            rows.add(toRow(table, r));
+            dates.add(r.date());
+          }
         }
+        // Sorted rows, one file per day: identical input gives identical files.
+        rows.sort(Comparator.comparing(Row::toString));
+        if (!rows.isEmpty()) {
+          spark.sparkContext().setJobDescription("write " + table.tableName());
+          spark.createDataFrame(rows, schema(table))
+              .repartition(org.apache.spark.sql.functions.col(DATE))
+              .write()
+              .mode(SaveMode.ErrorIfExists)
+              .option("compression", compression)
+              .partitionBy(DATE)
+              .parquet(new Path(staging, table.tableName()).toString());
+        }
+        written.put(table, (long) rows.size());
       }
-      // Sorted rows, one file per day: identical input gives identical files.
-      rows.sort(Comparator.comparing(Row::toString));
-      String dir = outputDir + "/" + table.tableName();
-      if (!rows.isEmpty()) {
-        spark.sparkContext().setJobDescription("write " + table.tableName());
-        spark.createDataFrame(rows, schema(table))
-            .repartition(org.apache.spark.sql.functions.col(DATE))
-            .write()
-            .mode(SaveMode.Overwrite)
-            .option("compression", compression)
-            .partitionBy(DATE)
-            .parquet(dir);
-      }
-      removeStalePartitions(spark, dir, processedDates, datesWithRows);
-      written.put(table, (long) rows.size());
+    } catch (RuntimeException e) {
+      // Nothing was published yet: the staged files are of no use to anyone.
+      fs.delete(staging, true);
+      throw e;
     }
+    for (Table table : Table.values()) {
+      for (String date : dates) {
+        publish(fs, staging, table.tableName(), DATE + "=" + date, new Path(output, table.tableName()));
+      }
+    }
+    fs.delete(staging, true);
     return written;
   }
 
-  private static void removeStalePartitions(SparkSession spark, String dir, Set<String> processed, Set<String> withRows) throws IOException {
-    Path tableDir = new Path(dir);
-    FileSystem fs = tableDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    for (String date : processed) {
-      if (!withRows.contains(date)) {
-        Path partition = new Path(tableDir, DATE + "=" + date);
-        if (fs.exists(partition)) {
-          fs.delete(partition, true);
+  /** Replaces (or removes, when the run has no rows for it) one published partition by renames. */
+  private static void publish(FileSystem fs, Path staging, String table, String partition, Path tableDir) throws IOException {
+    Path target = new Path(tableDir, partition);
+    Path fresh = new Path(new Path(staging, table), partition);
+    Path replaced = new Path(new Path(new Path(staging, REPLACED_DIR), table), partition);
+    boolean hasFresh = fs.exists(fresh);
+    boolean movedAside = false;
+    if (fs.exists(target)) {
+      fs.mkdirs(replaced.getParent());
+      if (!fs.rename(target, replaced)) {
+        throw new IOException("Cannot publish " + table + "/" + partition + ": rename failed, " + target + " -> " + replaced);
+      }
+      movedAside = true;
+    }
+    if (hasFresh) {
+      fs.mkdirs(tableDir);
+      if (!fs.rename(fresh, target)) {
+        // Put the previous output back rather than leave the day missing.
+        if (movedAside && !fs.exists(target)) {
+          fs.rename(replaced, target);
         }
+        throw new IOException("Cannot publish " + table + "/" + partition + ": rename failed, " + fresh + " -> " + target);
       }
     }
   }

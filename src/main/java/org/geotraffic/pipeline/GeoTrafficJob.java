@@ -86,6 +86,15 @@ public final class GeoTrafficJob {
   }
 
   public RunSummary run(RunRequest request) throws IOException, RunRefusedException {
+    try {
+      return runStages(request);
+    } finally {
+      // Descriptions are per thread: later jobs of the caller's session must not carry our stage names.
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  private RunSummary runStages(RunRequest request) throws IOException, RunRefusedException {
     Instant started = Instant.now();
     Map<String, Long> stageMillis = new LinkedHashMap<>();
     AggregateStage.Aggregates aggregates = aggregate(request, stageMillis);

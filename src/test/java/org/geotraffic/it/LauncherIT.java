@@ -1,0 +1,55 @@
+package org.geotraffic.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.geotraffic.geo.mmdb.DemoDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local launcher {@code scripts/geotraffic} as an operator sees it: a quiet console (one progress
+ * line per stage, no Spark INFO chatter, no client data) and per-stage timings in the run summary.
+ */
+class LauncherIT {
+  @Test
+  void launcher_printsOneProgressLinePerStage_andNoSparkInfo(@TempDir Path tmp) throws Exception {
+    Path db = tmp.resolve("demo-geo.mmdb");
+    DemoDatabase.write(db);
+    Path out = tmp.resolve("out");
+    Path project = ItSupport.projectDir();
+
+    ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run",
+        "--input", project.resolve("sample-logs").toString(), "--output", out.toString(), "--geoip-db", db.toString(),
+        "--date", "2026-11-24", "--run-id", "it-launcher"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g"),
+        tmp.resolve("logs"));
+
+    assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
+    List<String> stages = new ArrayList<>();
+    for (String line : r.stderr().lines().toList()) {
+      for (String stage : List.of("enrich+aggregate", "suppress", "write")) {
+        if (line.startsWith("geotraffic: " + stage + ":")) {
+          stages.add(stage);
+        }
+      }
+    }
+    assertEquals(List.of("enrich+aggregate", "suppress", "write"), stages, "one progress line per stage, in order");
+    List<String> foreign = r.stderr().lines().filter(l -> !l.startsWith("geotraffic: ")).toList();
+    assertEquals(List.of(), foreign, "the console holds geotraffic's own lines only");
+    assertEquals(List.of(), ItSupport.infoLines(r.both()));
+    ItSupport.assertNoClientData(r.both(), "launcher console");
+
+    JsonNode summary = ItSupport.summary(out, "it-launcher");
+    assertEquals("succeeded", summary.path("status").asText());
+    List<String> timed = new ArrayList<>();
+    summary.path("stages_ms").fieldNames().forEachRemaining(timed::add);
+    assertEquals(List.of("enrich_aggregate", "suppress", "write"), timed, "stages_ms has every stage");
+    summary.path("stages_ms").forEach(ms -> assertTrue(ms.asLong() >= 0));
+    assertEquals(List.of("2026-11-24"), List.of(summary.path("dates").get(0).asText()));
+  }
+}
