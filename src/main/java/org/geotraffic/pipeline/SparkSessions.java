@@ -25,8 +25,6 @@ public final class SparkSessions {
         b.config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
       }
     }
-    // Rerunning a day must replace that day's partitions only.
-    b.config("spark.sql.sources.partitionOverwriteMode", "dynamic");
     // Privacy: under memory pressure Spark writes broadcast blocks — among them the task binaries that hold
     // the run's visitor-hash secret — to its local dirs, next to shuffle files of visitor hashes. Encrypt
     // local disk I/O with a per-application key held in memory (the privacy canary test proves the need).
