@@ -2,6 +2,7 @@ package org.geotraffic.enrich;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.HashMap;
 import org.geotraffic.geo.CidrSet;
 import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoLocation;
@@ -22,7 +23,16 @@ public final class ClientLocator {
   private final GeoDatabase database;
   private final InternalNetworks internalNetworks;
   private final HostSuffixGeo hostSuffixGeo;
+  /**
+   * Clients repeat (a visitor sends many requests): answers are kept per partition, keyed by the
+   * client string, and the cache is simply emptied when full. It lives in the task's memory only.
+   */
+  static final int CACHE_ENTRIES = 65_536;
+
+  private final HashMap<String, Located> cache = new HashMap<>();
   private GeoSource lastSource;
+
+  private record Located(GeoLocation location, GeoSource source) {}
 
   ClientLocator(GeoDatabase database, InternalNetworks internalNetworks, HostSuffixGeo hostSuffixGeo) {
     this.database = database;
@@ -42,6 +52,22 @@ public final class ClientLocator {
 
   /** The location of a client (IP literal or host name), or null when it is neither. */
   public GeoLocation locate(String client) {
+    Located hit = cache.get(client);
+    if (hit != null) {
+      lastSource = hit.source();
+      return hit.location();
+    }
+    GeoLocation location = locateUncached(client);
+    if (location != null && lastSource != GeoSource.LOOKUP_ERROR) {
+      if (cache.size() >= CACHE_ENTRIES) {
+        cache.clear();
+      }
+      cache.put(client, new Located(location, lastSource));
+    }
+    return location;
+  }
+
+  private GeoLocation locateUncached(String client) {
     InetAddress address = IpLiterals.parse(client);
     if (address != null) {
       return locateAddress(SpecialAddresses.unwrap(address));

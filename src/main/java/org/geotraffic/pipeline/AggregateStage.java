@@ -21,7 +21,6 @@ import static org.geotraffic.pipeline.EnrichedRows.SITE;
 import static org.geotraffic.pipeline.EnrichedRows.VISITOR;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +55,6 @@ public final class AggregateStage {
   static final String PAGEVIEWS = "pageviews";
   static final String VISITORS = "visitors";
   private static final String RANK = "rank";
-
-  /** The order in which cells fold into "(other)": fewest visitors first, ties broken by key. */
-  public static final Comparator<Cell> FOLD_ORDER =
-      Comparator.comparingLong((Cell c) -> c.measures().visitors()).thenComparing(Cell::key);
 
   private AggregateStage() {}
 
@@ -115,23 +110,19 @@ public final class AggregateStage {
     return new LineCounts(read, accepted, rejected, filtered, bots, geo);
   }
 
-  private static Column[] measures() {
-    // Bots carry visitor 0 and are never visitors: count distinct over non-bot cells only.
-    return new Column[] {
-      countDistinct(when(not(col(BOT)), col(VISITOR))).as(VISITORS),
-      sum(col(HITS)).as(HITS),
-      sum(col(PAGEVIEWS)).as(PAGEVIEWS),
-      sum(col(BYTES)).as(BYTES)
-    };
-  }
-
-  private static List<Row> table(Dataset<Row> accepted, String... keys) {
+  /**
+   * Measures of every (date, site, key...) group. Visitors: each visitor has one location, so where the
+   * key holds the location, the non-bot cells of one page are one per visitor and a plain count is the
+   * distinct count; elsewhere a single count(distinct), which Spark plans without an Expand.
+   */
+  private static List<Row> table(Dataset<Row> accepted, Column visitors, String... keys) {
     Column[] keyCols = new Column[keys.length];
     for (int i = 0; i < keys.length; i++) {
       keyCols[i] = col(keys[i]);
     }
-    Column[] m = measures();
-    return accepted.groupBy(keyCols).agg(m[0], m[1], m[2], m[3]).collectAsList();
+    return accepted.groupBy(keyCols)
+        .agg(visitors.as(VISITORS), sum(col(HITS)).as(HITS), sum(col(PAGEVIEWS)).as(PAGEVIEWS), sum(col(BYTES)).as(BYTES))
+        .collectAsList();
   }
 
   /** Measures of a collected table row whose first {@code keys} columns are keys. */
@@ -139,34 +130,48 @@ public final class AggregateStage {
     return new Measures(r.getLong(keys), r.getLong(keys + 1), r.getLong(keys + 2), r.getLong(keys + 3));
   }
 
+  /**
+   * Two aggregations give all five tables. Regions (distinct visitors per location) sum up exactly to
+   * countries and totals, because every visitor has exactly one location; page_countries (one non-bot
+   * cell per visitor, page and country) sum up exactly to pages for the same reason. Only the pages'
+   * "(other)" candidates need visitor-level data again (their visitor sets overlap).
+   */
   private static List<UnsuppressedDay> buildDays(SparkSession spark, Dataset<Row> accepted) {
     Map<DaySite, DayBuilder> days = new TreeMap<>();
-    for (Row r : table(accepted, DATE, SITE)) {
-      days.computeIfAbsent(new DaySite(r.getString(0), r.getString(1)), DayBuilder::new).totals = measuresOf(r, 2);
+    Column distinctVisitors = countDistinct(when(not(col(BOT)), col(VISITOR)));
+    spark.sparkContext().setJobDescription("aggregate regions");
+    for (Row r : table(accepted, distinctVisitors, DATE, SITE, COUNTRY, REGION)) {
+      DayBuilder d = days.computeIfAbsent(new DaySite(r.getString(0), r.getString(1)), DayBuilder::new);
+      Measures m = measuresOf(r, 4);
+      d.regions.computeIfAbsent(r.getString(2), c -> new ArrayList<>()).add(new Cell(r.getString(3), m));
+      d.countries.merge(r.getString(2), m, Measures::plus);
+      d.totals = d.totals.plus(m);
     }
-    for (Row r : table(accepted, DATE, SITE, COUNTRY)) {
-      day(days, r).countries.add(new Cell(r.getString(2), measuresOf(r, 3)));
+    Column visitorCells = sum(when(not(col(BOT)), 1L).otherwise(0L));
+    spark.sparkContext().setJobDescription("aggregate page_countries");
+    for (Row r : table(accepted, visitorCells, DATE, SITE, PAGE, COUNTRY)) {
+      DayBuilder d = days.get(new DaySite(r.getString(0), r.getString(1)));
+      Measures m = measuresOf(r, 4);
+      d.pageCountries.computeIfAbsent(r.getString(2), p -> new ArrayList<>()).add(new Cell(r.getString(3), m));
+      d.pageTotals.merge(r.getString(2), m, Measures::plus);
     }
-    for (Row r : table(accepted, DATE, SITE, COUNTRY, REGION)) {
-      day(days, r).regions.computeIfAbsent(r.getString(2), c -> new ArrayList<>()).add(new Cell(r.getString(3), measuresOf(r, 4)));
-    }
-    for (Row r : table(accepted, DATE, SITE, PAGE)) {
-      day(days, r).pages.add(new Cell(r.getString(2), measuresOf(r, 3)));
-    }
-    for (Row r : table(accepted, DATE, SITE, PAGE, COUNTRY)) {
-      day(days, r).pageCountries.computeIfAbsent(r.getString(2), p -> new ArrayList<>()).add(new Cell(r.getString(3), measuresOf(r, 4)));
-    }
-    days.values().forEach(d -> d.pages.sort(FOLD_ORDER));
+    days.values().forEach(d -> {
+      d.pageTotals.forEach((page, m) -> d.pages.add(new Cell(page, m)));
+      d.pages.sort(ChildGroup.FOLD_ORDER);
+    });
+    spark.sparkContext().setJobDescription("aggregate page prefix unions");
     Map<DaySite, long[]> pageUnions = pagePrefixUnions(spark, accepted, days);
 
     List<UnsuppressedDay> result = new ArrayList<>();
     for (DayBuilder d : days.values()) {
       Map<String, ChildGroup> regions = new HashMap<>();
-      d.regions.forEach((country, list) -> regions.put(country, sortedDisjoint(list)));
+      d.regions.forEach((country, list) -> regions.put(country, ChildGroup.disjoint(list)));
       Map<String, ChildGroup> pageCountries = new HashMap<>();
-      d.pageCountries.forEach((page, list) -> pageCountries.put(page, sortedDisjoint(list)));
+      d.pageCountries.forEach((page, list) -> pageCountries.put(page, ChildGroup.disjoint(list)));
+      List<Cell> countries = new ArrayList<>();
+      d.countries.forEach((country, m) -> countries.add(new Cell(country, m)));
       ChildGroup pages = new ChildGroup(d.pages, pageUnions.get(d.key), false);
-      result.add(new UnsuppressedDay(d.key.date(), d.key.site(), d.totals, sortedDisjoint(d.countries), regions, pages, pageCountries));
+      result.add(new UnsuppressedDay(d.key.date(), d.key.site(), d.totals, ChildGroup.disjoint(countries), regions, pages, pageCountries));
     }
     return result;
   }
@@ -205,16 +210,6 @@ public final class AggregateStage {
     return unions;
   }
 
-  private static ChildGroup sortedDisjoint(List<Cell> cells) {
-    List<Cell> sorted = new ArrayList<>(cells);
-    sorted.sort(FOLD_ORDER);
-    return ChildGroup.disjoint(sorted);
-  }
-
-  private static DayBuilder day(Map<DaySite, DayBuilder> days, Row r) {
-    return days.get(new DaySite(r.getString(0), r.getString(1)));
-  }
-
   private record DaySite(String date, String site) implements Comparable<DaySite> {
     @Override
     public int compareTo(DaySite o) {
@@ -226,7 +221,8 @@ public final class AggregateStage {
   private static final class DayBuilder {
     final DaySite key;
     Measures totals = Measures.ZERO;
-    final List<Cell> countries = new ArrayList<>();
+    final Map<String, Measures> countries = new TreeMap<>();
+    final Map<String, Measures> pageTotals = new TreeMap<>();
     final Map<String, List<Cell>> regions = new HashMap<>();
     final List<Cell> pages = new ArrayList<>();
     final Map<String, List<Cell>> pageCountries = new HashMap<>();
