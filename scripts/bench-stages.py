@@ -89,15 +89,17 @@ def main():
     st = stages(a.eventlog)
     t0 = min(s["start"] for s in st if s["start"])
     total_cpu = sum(s.get("cpu_ns", 0) for s in st) / 1e9
-    print(f"{'stage':>5} {'job':>4} {'start s':>8} {'wall s':>7} {'tasks':>5} {'CPU s':>7} {'CPU%':>5} {'in recs':>11} "
+    print(f"{'stage':>5} {'job':>4} {'start s':>8} {'wall s':>7} {'tasks':>5} {'CPU s':>7} {'CPU%':>5} {'GC s':>6} {'in recs':>11} "
           f"{'shufW recs':>11} {'shufW MB':>9} {'shufR recs':>11} {'spill MB':>9}  name")
     for s in st:
         wall = ((s["end"] or s["start"]) - s["start"]) / 1000
         cpu = s.get("cpu_ns", 0) / 1e9
         print(f"{s['id']:>5} {s['job'] if s['job'] is not None else '-':>4} {(s['start'] - t0) / 1000:>8.1f} {wall:>7.1f} {s['tasks']:>5} "
-              f"{cpu:>7.1f} {100 * cpu / total_cpu if total_cpu else 0:>5.1f} {s.get('in_records', 0):>11,} {s.get('sw_records', 0):>11,} "
+              f"{cpu:>7.1f} {100 * cpu / total_cpu if total_cpu else 0:>5.1f} {s.get('gc_ms', 0) / 1000:>6.1f} {s.get('in_records', 0):>11,} {s.get('sw_records', 0):>11,} "
               f"{s.get('sw_bytes', 0) / 1e6:>9.1f} {s.get('sr_records', 0):>11,} {s.get('disk_spill', 0) / 1e6:>9.1f}  {s['name'][:60]}")
-    print(f"total task CPU {total_cpu:.1f} s over {len(st)} stages")
+    wall = (max(s["end"] or s["start"] for s in st) - t0) / 1000
+    print(f"total task CPU {total_cpu:.1f} s, task GC {sum(s.get('gc_ms', 0) for s in st) / 1000:.1f} s, "
+          f"over {len(st)} stages spanning {wall:.1f} s wall")
     if a.jfr:
         by = collections.Counter()
         n = 0
