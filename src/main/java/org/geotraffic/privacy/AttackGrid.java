@@ -278,74 +278,109 @@ final class AttackGrid {
     return out;
   }
 
-  /** Unknown positions whose value the linear system determines uniquely. */
+  /**
+   * Unknown positions whose value the linear system determines uniquely.
+   *
+   * <p>The system is the incidence matrix of a bipartite graph: a node per row and per column, an edge
+   * per unknown position, one equation (the residual) per node. Flipping the sign of the column
+   * equations makes it a signed incidence matrix, whose null space is the graph's cycle space. So an
+   * unknown is determined exactly when its edge lies on no cycle: when it is a bridge. Bridges are
+   * found in linear time (Tarjan, iteratively), where Gaussian elimination on a day with thousands of
+   * pages needed memory quadratic in the unknowns.
+   */
   private List<int[]> determinedUnknowns() {
-    int rows = rowKeys.size();
-    int cols = colKeys.size();
-    List<int[]> vars = new ArrayList<>();
-    int[][] index = new int[rows][cols];
+    return determinedPositions(unknown, rowKeys.size(), colKeys.size());
+  }
+
+  /** The unknown positions of a rows x cols grid that its row and column sums determine (bridges). */
+  static List<int[]> determinedPositions(boolean[][] unknown, int rows, int cols) {
+    int nodes = rows + cols;
+    List<int[]> edges = new ArrayList<>();
+    int[] degree = new int[nodes];
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
-        index[r][c] = -1;
         if (unknown[r][c]) {
-          index[r][c] = vars.size();
-          vars.add(new int[] {r, c});
+          edges.add(new int[] {r, c});
+          degree[r]++;
+          degree[rows + c]++;
         }
       }
     }
-    int n = vars.size();
-    if (n == 0) {
+    if (edges.isEmpty()) {
       return List.of();
     }
-    List<long[]> eqs = new ArrayList<>();
-    for (int r = 0; r < rows; r++) {
-      long[] e = new long[n];
-      boolean any = false;
-      for (int c = 0; c < cols; c++) {
-        if (index[r][c] >= 0) {
-          e[index[r][c]] = 1;
-          any = true;
-        }
-      }
-      if (any) {
-        eqs.add(e);
-      }
+    int[][] adjacentEdges = new int[nodes][];
+    for (int v = 0; v < nodes; v++) {
+      adjacentEdges[v] = new int[degree[v]];
     }
-    for (int c = 0; c < cols; c++) {
-      long[] e = new long[n];
-      boolean any = false;
-      for (int r = 0; r < rows; r++) {
-        if (index[r][c] >= 0) {
-          e[index[r][c]] = 1;
-          any = true;
-        }
-      }
-      if (any) {
-        eqs.add(e);
-      }
+    int[] fill = new int[nodes];
+    for (int e = 0; e < edges.size(); e++) {
+      int a = edges.get(e)[0];
+      int b = rows + edges.get(e)[1];
+      adjacentEdges[a][fill[a]++] = e;
+      adjacentEdges[b][fill[b]++] = e;
     }
-    int[] pivotRowOfVar = LinearSystems.reducedRowEchelon(eqs, n);
-    boolean[] isPivot = new boolean[n];
-    for (int v = 0; v < n; v++) {
-      isPivot[v] = pivotRowOfVar[v] >= 0;
-    }
+    boolean[] bridge = bridges(edges, rows, adjacentEdges);
     List<int[]> out = new ArrayList<>();
-    for (int v = 0; v < n; v++) {
-      if (!isPivot[v]) {
-        continue;
-      }
-      long[] row = eqs.get(pivotRowOfVar[v]);
-      boolean determined = true;
-      for (int f = 0; f < n && determined; f++) {
-        if (!isPivot[f] && row[f] != 0) {
-          determined = false;
-        }
-      }
-      if (determined) {
-        out.add(vars.get(v));
+    for (int e = 0; e < edges.size(); e++) {
+      if (bridge[e]) {
+        out.add(edges.get(e));
       }
     }
     return out;
+  }
+
+  /** Tarjan's bridge search without recursion; edge e joins row edges[e][0] and column rows + edges[e][1]. */
+  private static boolean[] bridges(List<int[]> edges, int rows, int[][] adjacentEdges) {
+    int nodes = adjacentEdges.length;
+    int[] order = new int[nodes];
+    int[] low = new int[nodes];
+    java.util.Arrays.fill(order, -1);
+    boolean[] bridge = new boolean[edges.size()];
+    int[] stackNode = new int[nodes];
+    int[] stackParentEdge = new int[nodes];
+    int[] stackNext = new int[nodes];
+    int counter = 0;
+    for (int root = 0; root < nodes; root++) {
+      if (order[root] >= 0) {
+        continue;
+      }
+      int top = 0;
+      stackNode[0] = root;
+      stackParentEdge[0] = -1;
+      stackNext[0] = 0;
+      order[root] = low[root] = counter++;
+      while (top >= 0) {
+        int v = stackNode[top];
+        if (stackNext[top] < adjacentEdges[v].length) {
+          int e = adjacentEdges[v][stackNext[top]++];
+          if (e == stackParentEdge[top]) {
+            continue;
+          }
+          int w = edges.get(e)[0] == v && v < rows ? rows + edges.get(e)[1] : edges.get(e)[0];
+          if (order[w] < 0) {
+            order[w] = low[w] = counter++;
+            top++;
+            stackNode[top] = w;
+            stackParentEdge[top] = e;
+            stackNext[top] = 0;
+          } else {
+            low[v] = Math.min(low[v], order[w]);
+          }
+        } else {
+          int e = stackParentEdge[top];
+          top--;
+          if (top >= 0) {
+            int parent = stackNode[top];
+            low[parent] = Math.min(low[parent], low[v]);
+            if (low[v] > order[parent]) {
+              bridge[e] = true;
+            }
+          }
+        }
+      }
+    }
+    return bridge;
   }
 
   /**

@@ -3,7 +3,8 @@ package org.geotraffic.privacy;
 import java.util.List;
 
 /**
- * Gauss-Jordan elimination over the prime field GF(2^31 - 1). Package-private.
+ * Gauss-Jordan elimination over the prime field GF(2^31 - 1): the reference that {@link
+ * AttackGridBridgesTest} checks the linear-time bridge search against.
  *
  * <p>Only which unknowns are determined matters, not their values, so the elimination runs on the
  * coefficient matrix alone. The attacker's equations are row and column sums of a 2-D table, a
