@@ -77,27 +77,40 @@ public final class Suppressor {
       pageCountries.put(page, foldPageCountries(g, f, publishedPages.contains(page)));
     }
 
-    // Secondary suppression: attack the candidate, hide one more cell, repeat until nothing leaks.
+    // Secondary suppression: attack the candidate, hide one more cell for each leak found, repeat
+    // until nothing leaks. One cell per leak and round (not one per round) keeps the number of rounds
+    // small on days with thousands of pages; the choice stays deterministic (leaks come in a stable
+    // order, ties are broken by key).
     while (true) {
       PublishedDay candidate = assemble(date, site, day, totalsPublished, countries, regions, pages, pageCountries);
       List<AttackGrid.Disclosure> leaks = AttackGrid.attack(day, candidate, policy);
       if (leaks.isEmpty()) {
         return candidate;
       }
-      String[] cell = chooseSecondary(leaks.get(0), candidate);
-      if (cell == null) {
-        throw new IllegalStateException(
-            "Cannot suppress " + date + " " + site + ": a derived sum stays below k with every page_countries cell hidden ("
-                + leaks.get(0).kind() + ")");
-      }
-      ChildGroup g = day.countriesByPage().get(cell[0]);
-      boolean[] f = forced.get(cell[0]);
-      for (int i = 0; i < f.length; i++) {
-        if (g.children().get(i).key().equals(cell[1])) {
-          f[i] = true;
+      Set<String> hiddenThisRound = new HashSet<>();
+      Set<String> touchedPages = new TreeSet<>();
+      for (AttackGrid.Disclosure leak : leaks) {
+        String[] cell = chooseSecondary(leak, candidate, hiddenThisRound);
+        if (cell == null) {
+          if (hiddenThisRound.isEmpty()) {
+            throw new IllegalStateException("Cannot suppress " + date + " " + site
+                + ": a derived sum stays below k with every page_countries cell hidden (" + leak.kind() + ")");
+          }
+          continue;
+        }
+        hiddenThisRound.add(cell[0] + "\u0000" + cell[1]);
+        touchedPages.add(cell[0]);
+        ChildGroup g = day.countriesByPage().get(cell[0]);
+        boolean[] f = forced.get(cell[0]);
+        for (int i = 0; i < f.length; i++) {
+          if (g.children().get(i).key().equals(cell[1])) {
+            f[i] = true;
+          }
         }
       }
-      pageCountries.put(cell[0], foldPageCountries(g, f, true));
+      for (String page : touchedPages) {
+        pageCountries.put(page, foldPageCountries(day.countriesByPage().get(page), forced.get(page), true));
+      }
     }
   }
 
@@ -112,7 +125,7 @@ public final class Suppressor {
    * the leak's columns come first (they put a cell of at least k visitors into the column's hidden
    * sum), then cells in its rows; rows that already have "(other)" before rows that would open.
    */
-  private static String[] chooseSecondary(AttackGrid.Disclosure leak, PublishedDay candidate) {
+  private static String[] chooseSecondary(AttackGrid.Disclosure leak, PublishedDay candidate, Set<String> alreadyHidden) {
     Set<String> leakPages = new HashSet<>();
     Set<String> leakCountries = new HashSet<>();
     for (AttackGrid.Position p : leak.positions()) {
@@ -137,7 +150,7 @@ public final class Suppressor {
         .thenComparing(PublishedRow::country);
     PublishedRow best = null;
     for (PublishedRow r : candidate.rows(Table.PAGE_COUNTRIES)) {
-      if (PublishedRow.OTHER.equals(r.country())) {
+      if (PublishedRow.OTHER.equals(r.country()) || alreadyHidden.contains(r.page() + "\u0000" + r.country())) {
         continue;
       }
       if (best == null || order.compare(r, best) < 0) {
