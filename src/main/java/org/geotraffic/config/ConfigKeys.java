@@ -11,6 +11,7 @@ public final class ConfigKeys {
   public static final String PAGES_VIEW_METHODS = "pages.view-methods";
   public static final String PAGES_MAX_LENGTH = "pages.max-length";
   public static final String BOTS_PATTERNS = "bots.patterns";
+  public static final String BOTS_REPORT_SEPARATELY = "bots.report-separately";
   public static final String PROXIES_TRUSTED = "proxies.trusted";
   public static final String GEO_INTERNAL_NETWORKS = "geo.internal-networks";
   public static final String GEO_SUFFIX_RULES = "geo.suffix-rules";

@@ -137,6 +137,7 @@ public final class ConfigLoader {
     check(ConfigKeys.GEO_GENERIC_TLDS, () -> HostSuffixRules.of(Map.of(), generic));
 
     GeoFieldMapping geoFields = geoFields();
+    boolean botRows = bool(ConfigKeys.BOTS_REPORT_SEPARATELY);
 
     int k = intAtLeast(ConfigKeys.SUPPRESSION_MIN_VISITORS, 1);
     Map<Table, Integer> perTable = new EnumMap<>(Table.class);
@@ -160,7 +161,7 @@ public final class ConfigLoader {
     }
     return new JobConfig(format, maxLineLength, maxRejectRatio, zone, site, assets, methods, maxPage, bots,
         trusted, internal, suffixRules, generic, new SuppressionPolicy(k, perTable, minHits), compression, spark,
-        new TreeMap<>(values), geoFields);
+        new TreeMap<>(values), geoFields, botRows);
   }
 
   /** geoip.fields.*: null when no country field is set (the schema is then detected from the database). */
@@ -232,6 +233,15 @@ public final class ConfigLoader {
       problems.add(key + " must not be empty" + where(key));
     }
     return v;
+  }
+
+  private boolean bool(String key) {
+    String v = values.get(key);
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    problems.add(key + " must be true or false, got '" + v + "'" + where(key));
+    return false;
   }
 
   private String oneOf(String key, List<String> allowed) {

@@ -29,7 +29,8 @@ public record JobConfig(
     String compression,
     Map<String, String> sparkConf,
     Map<String, String> effective,
-    org.geotraffic.geo.GeoFieldMapping geoFields) {
+    org.geotraffic.geo.GeoFieldMapping geoFields,
+    boolean reportBotsSeparately) {
 
   public JobConfig {
     assetExtensions = List.copyOf(assetExtensions);

@@ -33,13 +33,14 @@ public record EnrichSettings(
     String windowFrom,
     String windowTo,
     byte[] visitorSecret,
-    org.geotraffic.geo.GeoFieldMapping geoFields)
+    org.geotraffic.geo.GeoFieldMapping geoFields,
+    boolean reportBotsSeparately)
     implements Serializable {
 
   public static EnrichSettings of(JobConfig c, String geoDatabaseFileName, String windowFrom, String windowTo, byte[] secret) {
     return new EnrichSettings(c.inputFormat(), c.maxLineLength(), c.timeZone(), c.defaultSite(), c.assetExtensions(),
         c.viewMethods(), c.maxPageLength(), c.botPatterns(), c.trustedProxies(), c.internalNetworks(), c.suffixRules(),
-        c.genericTlds(), geoDatabaseFileName, windowFrom, windowTo, secret, c.geoFields());
+        c.genericTlds(), geoDatabaseFileName, windowFrom, windowTo, secret, c.geoFields(), c.reportBotsSeparately());
   }
 
   @Override

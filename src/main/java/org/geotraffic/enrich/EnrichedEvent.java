@@ -18,7 +18,7 @@ public final class EnrichedEvent {
   public String country;
   public String region;
   public String page;
-  /** Keyed visitor hash; 0 for bots (they are never visitors). */
+  /** Keyed visitor hash; {@link LineEnricher#NO_VISITOR} for crawlers unless they are reported separately. */
   public long visitor;
   public boolean bot;
   public boolean pageView;

@@ -23,6 +23,10 @@ import org.geotraffic.parse.RejectReason;
  */
 public final class LineEnricher {
   public static final String ACCEPTED = "accepted";
+  /** The visitor id of requests that count as nobody's visit (crawlers, unless reported separately). */
+  public static final long NO_VISITOR = 0L;
+  /** Appended to the site of crawler traffic when bots.report-separately is on. */
+  public static final String BOT_SITE_SUFFIX = " (bots)";
   private static final String[] REJECTED = new String[RejectReason.values().length];
   private static final String[] FILTERED = new String[FilterReason.values().length];
 
@@ -45,6 +49,7 @@ public final class LineEnricher {
   private final String defaultSite;
   private final String windowFrom;
   private final String windowTo;
+  private final boolean reportBotsSeparately;
   private final EnrichedEvent event = new EnrichedEvent();
 
   public LineEnricher(EnrichSettings s, GeoDatabase database) {
@@ -58,6 +63,7 @@ public final class LineEnricher {
     this.defaultSite = s.defaultSite();
     this.windowFrom = s.windowFrom();
     this.windowTo = s.windowTo();
+    this.reportBotsSeparately = s.reportBotsSeparately();
   }
 
   /** Called before the first line of each input file (W3C headers are per file). */
@@ -98,8 +104,14 @@ public final class LineEnricher {
     event.region = location.region();
     event.page = pages.page(entry.target());
     event.bot = bots.isBot(entry.userAgent());
-    event.visitor = event.bot ? 0 : hasher.visitorId(client, entry.userAgent());
-    event.pageView = !event.bot && pages.isPageView(entry.method(), entry.status(), event.page);
+    // A crawler is never a visitor of the site's own tables. Reported separately, it gets a site of its
+    // own in which its (client, user agent) does count as a visitor, under the same suppression.
+    boolean counted = !event.bot || reportBotsSeparately;
+    if (event.bot && reportBotsSeparately) {
+      event.site = event.site + BOT_SITE_SUFFIX;
+    }
+    event.visitor = counted ? hasher.visitorId(client, entry.userAgent()) : NO_VISITOR;
+    event.pageView = counted && pages.isPageView(entry.method(), entry.status(), event.page);
     event.bytes = entry.bytes();
     return event;
   }

@@ -138,7 +138,7 @@ public final class AggregateStage {
    */
   private static List<UnsuppressedDay> buildDays(SparkSession spark, Dataset<Row> accepted) {
     Map<DaySite, DayBuilder> days = new TreeMap<>();
-    Column distinctVisitors = countDistinct(when(not(col(BOT)), col(VISITOR)));
+    Column distinctVisitors = countDistinct(when(col(VISITOR).notEqual(LineEnricher.NO_VISITOR), col(VISITOR)));
     spark.sparkContext().setJobDescription("aggregate regions");
     for (Row r : table(accepted, distinctVisitors, DATE, SITE, COUNTRY, REGION)) {
       DayBuilder d = days.computeIfAbsent(new DaySite(r.getString(0), r.getString(1)), DayBuilder::new);
@@ -147,7 +147,7 @@ public final class AggregateStage {
       d.countries.merge(r.getString(2), m, Measures::plus);
       d.totals = d.totals.plus(m);
     }
-    Column visitorCells = sum(when(not(col(BOT)), 1L).otherwise(0L));
+    Column visitorCells = sum(when(col(VISITOR).notEqual(LineEnricher.NO_VISITOR), 1L).otherwise(0L));
     spark.sparkContext().setJobDescription("aggregate page_countries");
     for (Row r : table(accepted, visitorCells, DATE, SITE, PAGE, COUNTRY)) {
       DayBuilder d = days.get(new DaySite(r.getString(0), r.getString(1)));
@@ -192,7 +192,7 @@ public final class AggregateStage {
     StructType rankSchema = new StructType()
         .add(DATE, DataTypes.StringType).add(SITE, DataTypes.StringType).add(PAGE, DataTypes.StringType).add(RANK, DataTypes.IntegerType);
     Dataset<Row> rankTable = spark.createDataFrame(ranks, rankSchema);
-    List<Row> firstRanks = accepted.filter(not(col(BOT)))
+    List<Row> firstRanks = accepted.filter(col(VISITOR).notEqual(LineEnricher.NO_VISITOR))
         .select(col(DATE), col(SITE), col(PAGE), col(VISITOR))
         .join(rankTable, JavaConverters.asScalaBufferConverter(List.of(DATE, SITE, PAGE)).asScala())
         .groupBy(col(DATE), col(SITE), col(VISITOR)).agg(min(col(RANK)).as(RANK))

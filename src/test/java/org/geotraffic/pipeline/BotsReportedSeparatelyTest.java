@@ -1,0 +1,58 @@
+package org.geotraffic.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.geotraffic.cli.GeoTraffic;
+import org.geotraffic.geo.mmdb.DemoDatabase;
+import org.geotraffic.testsupport.SparkTestSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bots.report-separately publishes crawlers as a site of their own and leaves the humans' tables as they were. */
+class BotsReportedSeparatelyTest {
+  @TempDir Path tmp;
+
+  private List<String> totals(Path out) {
+    SparkSession spark = SparkTestSession.get();
+    return spark.read().parquet(out.resolve("totals").toString()).orderBy("date", "site").collectAsList().stream()
+        .map((Row r) -> r.getAs("date") + " " + r.getAs("site") + " " + r.getAs("visitors") + "/" + r.getAs("pageviews") + "/" + r.getAs("hits"))
+        .toList();
+  }
+
+  private Path run(String name, String... sets) throws IOException {
+    Path db = tmp.resolve("demo.mmdb");
+    if (!db.toFile().exists()) {
+      DemoDatabase.write(db);
+    }
+    Path out = tmp.resolve(name);
+    List<String> args = new java.util.ArrayList<>(List.of("run", "--input", "sample-logs", "--output", out.toString(), "--geoip-db", db.toString(),
+        "--set", "suppression.min-visitors=1"));
+    for (String s : sets) {
+      args.add("--set");
+      args.add(s);
+    }
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    int code = GeoTraffic.run(args.toArray(String[]::new), new PrintStream(console, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, console.toString(StandardCharsets.UTF_8));
+    return out;
+  }
+
+  @Test
+  void botsReportedSeparately_getTheirOwnSite_humansUnchanged() throws IOException {
+    List<String> mixed = totals(run("default"));
+    List<String> separate = totals(run("separate", "bots.report-separately=true"));
+    // The sample's one crawler (Googlebot from one address) sends 6 requests a day: all were hits of the
+    // site; reported separately they move to "default (bots)", as one visitor with 6 page views.
+    assertEquals(List.of("2026-11-23 default 128/335/723", "2026-11-24 default 133/350/766", "2026-11-25 default 1/1/1"), mixed);
+    assertEquals(List.of("2026-11-23 default 128/335/717", "2026-11-23 default (bots) 1/6/6",
+        "2026-11-24 default 133/350/760", "2026-11-24 default (bots) 1/6/6", "2026-11-25 default 1/1/1"), separate);
+  }
+}
