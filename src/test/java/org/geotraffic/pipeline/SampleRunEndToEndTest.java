@@ -184,6 +184,17 @@ class SampleRunEndToEndTest {
     }
   }
 
+  /** The sample's HTML report, left in target/browser-fixture/ for tests/browser (docs/sample-report.png). */
+  @Test
+  void report_writesTheSampleReport_forTheBrowserTest() {
+    Path html = Path.of("target", "browser-fixture", "sample-report.html");
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    int code = GeoTraffic.run(new String[] {"report", "--output", output.toString(), "--html", html.toString()},
+        new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, buffer.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.isRegularFile(html), html.toString());
+  }
+
   @Test
   void noClientAddressOrHostName_inAnyFileWritten() throws IOException {
     Set<String> clients = sampleClients();
