@@ -1,11 +1,5 @@
 package org.geotraffic.geo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -94,21 +88,8 @@ public final class HostSuffixGeo {
     /** Reads suffix TAB code [TAB note] rows; code is a subdivision (regional) or a country or (unknown). */
     private static Map<String, GeoLocation> load(String resource, boolean regional) {
       Map<String, GeoLocation> map = new HashMap<>(512);
-      try (InputStream in = HostSuffixGeo.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("Cannot load host suffix data: resource missing, " + resource);
-        }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (line.isEmpty() || line.charAt(0) == '#') {
-            continue;
-          }
-          String[] parts = line.split("\t", -1);
-          map.put(parts[0], toLocation(parts[1], regional, resource));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot load host suffix data: read failed, " + resource, e);
+      for (String[] parts : TsvResource.rows(HostSuffixGeo.class, resource, "host suffix data")) {
+        map.put(parts[0], toLocation(parts[1], regional, resource));
       }
       return Map.copyOf(map);
     }

@@ -1,11 +1,5 @@
 package org.geotraffic.geo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -85,25 +79,12 @@ public final class Iso3166 {
     /** Reads code TAB value TAB value rows; an empty last column becomes null. */
     private static Map<String, String[]> load(String resource, int columns) {
       Map<String, String[]> map = new HashMap<>(8192);
-      try (InputStream in = Iso3166.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("Cannot load ISO 3166 data: resource missing, " + resource);
+      for (String[] parts : TsvResource.rows(Iso3166.class, resource, "ISO 3166 data")) {
+        if (parts.length != columns) {
+          throw new IllegalStateException("Cannot load ISO 3166 data: expected " + columns + " columns, " + resource);
         }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (line.isEmpty() || line.charAt(0) == '#') {
-            continue;
-          }
-          String[] parts = line.split("\t", -1);
-          if (parts.length != columns) {
-            throw new IllegalStateException("Cannot load ISO 3166 data: expected " + columns + " columns, " + resource);
-          }
-          String last = parts[2].isEmpty() ? null : parts[2];
-          map.put(parts[0], new String[] {parts[1], last});
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot load ISO 3166 data: read failed, " + resource, e);
+        String last = parts[2].isEmpty() ? null : parts[2];
+        map.put(parts[0], new String[] {parts[1], last});
       }
       return Collections.unmodifiableMap(map);
     }

@@ -1,11 +1,5 @@
 package org.geotraffic.geo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
@@ -102,29 +96,16 @@ public final class SubdivisionNames {
         add(names, stripGeneric(fold(base)), code);
       }
       // Exonyms win over folded ISO names: they are chosen by hand.
-      try (InputStream in = SubdivisionNames.class.getResourceAsStream("subdivision-english-names.tsv")) {
-        if (in == null) {
-          throw new IllegalStateException("Cannot load subdivision names: resource missing, subdivision-english-names.tsv");
+      for (String[] parts : TsvResource.rows(SubdivisionNames.class, "subdivision-english-names.tsv", "subdivision names")) {
+        if (parts.length < 2 || !Iso3166.isSubdivision(parts[0])) {
+          throw new IllegalStateException("Cannot load subdivision names: bad row for " + parts[0]);
         }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (line.isEmpty() || line.charAt(0) == '#') {
-            continue;
-          }
-          String[] parts = line.split("\t", -1);
-          if (parts.length < 2 || !Iso3166.isSubdivision(parts[0])) {
-            throw new IllegalStateException("Cannot load subdivision names: bad row, " + line);
-          }
-          String country = parts[0].substring(0, parts[0].indexOf('-'));
-          Map<String, String> names = byCountry.computeIfAbsent(country, c -> new HashMap<>());
-          for (int i = 1; i < parts.length; i++) {
-            names.put(fold(parts[i]), parts[0]);
-            names.put(stripGeneric(fold(parts[i])), parts[0]);
-          }
+        String country = parts[0].substring(0, parts[0].indexOf('-'));
+        Map<String, String> names = byCountry.computeIfAbsent(country, c -> new HashMap<>());
+        for (int i = 1; i < parts.length; i++) {
+          names.put(fold(parts[i]), parts[0]);
+          names.put(stripGeneric(fold(parts[i])), parts[0]);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot load subdivision names: read failed", e);
       }
       Map<String, Map<String, String>> frozen = new HashMap<>();
       byCountry.forEach((c, m) -> frozen.put(c, Map.copyOf(m)));
