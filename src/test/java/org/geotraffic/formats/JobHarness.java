@@ -1,0 +1,129 @@
+package org.geotraffic.formats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.geotraffic.cli.GeoTraffic;
+import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.privacy.Table;
+import org.geotraffic.testsupport.SparkTestSession;
+import org.geotraffic.testsupport.TestDatabases;
+
+/**
+ * Runs the whole job in-process through {@link GeoTraffic#run} on the shared test SparkSession and
+ * reads back what it wrote: the exit code, the console, the run summary and the published tables.
+ */
+final class JobHarness {
+  private JobHarness() {}
+
+  /** What one run left behind. */
+  record Result(int exitCode, String console, Path output, JsonNode summary) {
+    /** lines.read, lines.accepted, ... as a long. */
+    long lines(String field) {
+      return summary.path("lines").path(field).asLong(-1);
+    }
+
+    /** lines.rejected (reason -> count), only the reasons that occurred. */
+    Map<String, Long> rejected() {
+      return counts(summary.path("lines").path("rejected"));
+    }
+
+    /** lines.filtered (reason -> count), only the reasons that occurred. */
+    Map<String, Long> filtered() {
+      return counts(summary.path("lines").path("filtered"));
+    }
+
+    boolean balanced() {
+      return summary.path("lines").path("balanced").asBoolean(false);
+    }
+
+    private static Map<String, Long> counts(JsonNode node) {
+      Map<String, Long> m = new TreeMap<>();
+      node.fields().forEachRemaining(e -> {
+        if (e.getValue().asLong() != 0) {
+          m.put(e.getKey(), e.getValue().asLong());
+        }
+      });
+      return m;
+    }
+
+    /**
+     * A published table as sorted "col=value" strings, columns in the table's schema order (date read
+     * back as a string: partition discovery would type it as a date). Empty when the table has no rows.
+     */
+    List<String> table(Table table) {
+      Path dir = output.resolve(table.tableName());
+      if (!Files.isDirectory(dir)) {
+        return List.of();
+      }
+      String[] columns = PublishedTableWriter.schema(table).fieldNames();
+      List<String> rows = new ArrayList<>();
+      for (Row r : SparkTestSession.get().read().parquet(dir.toString())
+          .withColumn(PublishedTableWriter.DATE, functions.col(PublishedTableWriter.DATE).cast("string"))
+          .selectExpr(columns)
+          .collectAsList()) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < columns.length; i++) {
+          s.append(i == 0 ? "" : " ").append(columns[i]).append('=').append(r.get(i));
+        }
+        rows.add(s.toString());
+      }
+      rows.sort(null);
+      return rows;
+    }
+  }
+
+  /** Runs {@code geotraffic run} with these arguments after the standard ones; never throws on a non-zero exit. */
+  static Result run(List<String> inputs, Path db, Path output, String... sets) throws IOException {
+    SparkTestSession.get(); // the job then runs on the shared session and leaves it alive
+    List<String> args = new ArrayList<>(List.of("run"));
+    for (String input : inputs) {
+      args.add("--input");
+      args.add(input);
+    }
+    args.addAll(List.of("--output", output.toString(), "--geoip-db", db.toString(), "--run-id", "formats-test"));
+    for (String s : sets) {
+      args.add("--set");
+      args.add(s);
+    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream console = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+      exit = GeoTraffic.run(args.toArray(String[]::new), console);
+    }
+    Path latest = output.resolve("_runs").resolve("latest.json");
+    JsonNode summary = Files.isRegularFile(latest) ? new ObjectMapper().readTree(latest.toFile()) : null;
+    return new Result(exit, buffer.toString(StandardCharsets.UTF_8), output, summary);
+  }
+
+  /**
+   * A City database covering every client address of the same-traffic fixtures and of the lines this
+   * package generates, each range in its own country and region so a wrong lookup shows in the tables.
+   */
+  static Path database(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return TestDatabases.city("GeoIP2-City")
+        .network("192.0.2.0/24", "GB", "ENG", "London")
+        .network("198.51.100.0/24", "DE", "BY", "Munich")
+        .network("203.0.113.0/24", "US", "WA", "Seattle")
+        .network("2001:db8::/48", "FR", "IDF", "Paris")
+        .network("2001:db8:85a3::/48", "JP", "13", "Tokyo")
+        .write(dir);
+  }
+
+  /** Every client address that occurs in the fixtures, as written there. */
+  static final List<String> FIXTURE_CLIENTS =
+      Arrays.asList("192.0.2.10", "2001:db8::1", "198.51.100.23", "203.0.113.99", "192.0.2.200", "2001:db8:85a3::8a2e:370:7334");
+}
