@@ -109,7 +109,9 @@ public final class GeoTraffic {
     } catch (RunRefusedException e) {
       console.println("geotraffic: " + e.getMessage());
       return e.reason() == RunRefusedException.Reason.AUDIT_FAILED ? ExitCode.AUDIT_FAILED.code() : ExitCode.REJECT_RATIO_EXCEEDED.code();
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception | OutOfMemoryError e) {
+      // Exception, not only RuntimeException: Spark throws its checked SparkException undeclared (a
+      // truncated .gz fails the job that way). Out of memory is a failed run too, not a crash.
       // Only the exception type and message: our own messages never hold client data, and Spark's
       // task failures carry no line content from our code.
       console.println("geotraffic: job failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());

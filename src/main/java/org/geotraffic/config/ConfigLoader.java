@@ -35,6 +35,9 @@ public final class ConfigLoader {
   /** Classpath location of the defaults; the build copies conf/geotraffic.properties there. */
   public static final String DEFAULTS_RESOURCE = "/geotraffic.properties";
 
+  /** Below the 64 MiB Hadoop's reader keeps of a line (pipeline.EnrichStage), with room for multi-byte UTF-8. */
+  static final int MAX_LINE_LENGTH_CAP = 16 * 1024 * 1024;
+
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> origins = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
@@ -120,6 +123,10 @@ public final class ConfigLoader {
       problems.add(e.getMessage() + where(ConfigKeys.INPUT_FORMAT));
     }
     int maxLineLength = intAtLeast(ConfigKeys.INPUT_MAX_LINE_LENGTH, 256);
+    if (maxLineLength > MAX_LINE_LENGTH_CAP) {
+      problems.add(ConfigKeys.INPUT_MAX_LINE_LENGTH + " must be an integer <= " + MAX_LINE_LENGTH_CAP + ", got '" + maxLineLength + "'"
+          + where(ConfigKeys.INPUT_MAX_LINE_LENGTH));
+    }
     double maxRejectRatio = ratio(ConfigKeys.INPUT_MAX_REJECT_RATIO);
     ZoneId zone = zone(ConfigKeys.TIME_ZONE);
     String site = nonEmpty(ConfigKeys.SITE_DEFAULT);

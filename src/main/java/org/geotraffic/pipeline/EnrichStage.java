@@ -18,7 +18,10 @@ import org.geotraffic.enrich.EnrichSettings;
  * (.gz, .bz2, and what else the cluster's Hadoop codecs know) is handled by Hadoop's text input.
  */
 public final class EnrichStage {
-  /** Lines longer than this many bytes are skipped by Hadoop's reader itself, to bound memory. */
+  /**
+   * Hadoop's reader keeps at most this many bytes of one line, to bound memory; input.max-line-length is
+   * capped well below it, so such a line is still counted, as too-long.
+   */
   static final int HARD_LINE_LIMIT_BYTES = 64 * 1024 * 1024;
   /** Below this average split size, splits are packed together so small files do not mean many tasks. */
   static final long TARGET_SPLIT_BYTES = 64L * 1024 * 1024;
