@@ -32,13 +32,13 @@ class LauncherIT {
     assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
     List<String> stages = new ArrayList<>();
     for (String line : r.stderr().lines().toList()) {
-      for (String stage : List.of("enrich+aggregate", "suppress", "write")) {
+      for (String stage : List.of("enrich+aggregate", "suppress+audit", "write")) {
         if (line.startsWith("geotraffic: " + stage + ":")) {
           stages.add(stage);
         }
       }
     }
-    assertEquals(List.of("enrich+aggregate", "suppress", "write"), stages, "one progress line per stage, in order");
+    assertEquals(List.of("enrich+aggregate", "suppress+audit", "write"), stages, "one progress line per stage, in order");
     List<String> foreign = r.stderr().lines().filter(l -> !l.startsWith("geotraffic: ")).toList();
     assertEquals(List.of(), foreign, "the console holds geotraffic's own lines only");
     assertEquals(List.of(), ItSupport.infoLines(r.both()));
@@ -48,7 +48,7 @@ class LauncherIT {
     assertEquals("succeeded", summary.path("status").asText());
     List<String> timed = new ArrayList<>();
     summary.path("stages_ms").fieldNames().forEachRemaining(timed::add);
-    assertEquals(List.of("enrich_aggregate", "suppress", "write"), timed, "stages_ms has every stage");
+    assertEquals(List.of("enrich_aggregate", "suppress_audit", "write"), timed, "stages_ms has every stage");
     summary.path("stages_ms").forEach(ms -> assertTrue(ms.asLong() >= 0));
     assertEquals(List.of("2026-11-24"), List.of(summary.path("dates").get(0).asText()));
   }

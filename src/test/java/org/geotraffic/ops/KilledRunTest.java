@@ -51,7 +51,7 @@ class KilledRunTest {
     assertTrue(child.waitFor(HANG_MINUTES, TimeUnit.MINUTES));
 
     String stderr = Files.readString(tmp.resolve("child-stderr.txt"), StandardCharsets.UTF_8);
-    assertTrue(stderr.contains("geotraffic: suppress:"), "killed after the suppress stage, in the write stage:\n" + stderr);
+    assertTrue(stderr.contains("geotraffic: suppress+audit:"), "killed after the suppress stage, in the write stage:\n" + stderr);
     assertFalse(stderr.contains("geotraffic: write:"), "killed before the write stage ended:\n" + stderr);
     assertTrue(stagedAtKill.size() >= 1 && stagedAtKill.size() < Table.values().length, "killed mid-write, staged: " + stagedAtKill);
 

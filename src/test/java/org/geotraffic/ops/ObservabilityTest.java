@@ -51,7 +51,8 @@ class ObservabilityTest {
 
     assertEquals(0, o.exitCode(), o.console());
     TreeSet<String> descriptions = new TreeSet<>(listener.seen);
-    TreeSet<String> expected = new TreeSet<>(List.of("parse, locate, anonymise and aggregate"));
+    TreeSet<String> expected = new TreeSet<>(List.of("parse, locate, anonymise and aggregate", "aggregate regions",
+        "aggregate page_countries", "aggregate page prefix unions"));
     for (Table t : Table.values()) {
       expected.add("write " + t.tableName());
     }
@@ -59,12 +60,12 @@ class ObservabilityTest {
     assertNull(sc.getLocalProperty(JOB_DESCRIPTION), "the caller's thread gets its job description back clear");
 
     List<String> stages = new ArrayList<>();
-    o.console().lines().filter(l -> l.matches("geotraffic: (enrich\\+aggregate|suppress|write): .*"))
+    o.console().lines().filter(l -> l.matches("geotraffic: (enrich\\+aggregate|suppress\\+audit|write): .*"))
         .forEach(l -> stages.add(l.substring("geotraffic: ".length(), l.indexOf(':', "geotraffic: ".length()))));
-    assertEquals(List.of("enrich+aggregate", "suppress", "write"), stages);
+    assertEquals(List.of("enrich+aggregate", "suppress+audit", "write"), stages);
     List<String> timed = new ArrayList<>();
     o.summary().path("stages_ms").fieldNames().forEachRemaining(timed::add);
-    assertEquals(List.of("enrich_aggregate", "suppress", "write"), timed);
+    assertEquals(List.of("enrich_aggregate", "suppress_audit", "write"), timed);
     o.summary().path("stages_ms").forEach(ms -> assertTrue(ms.asLong() >= 0));
   }
 }
