@@ -54,6 +54,7 @@ public final class GeoTrafficJob {
     long t0 = System.nanoTime();
     byte[] secret = VisitorHasher.newRunSecret();
     EnrichSettings settings = EnrichSettings.of(request.config(), dbName, request.windowFrom(), request.windowTo(), secret);
+    scaleShufflePartitions(request.input().totalBytes());
     spark.sparkContext().setJobDescription("parse, locate, anonymise and aggregate");
     EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings);
     AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows());
@@ -183,6 +184,22 @@ public final class GeoTrafficJob {
 
   private static String topReason(Map<String, Long> rejected) {
     return rejected.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+  }
+
+  /** Input bytes per shuffle partition at least: beyond it the aggregates' tasks spill (benchmark at 40M lines). */
+  static final long BYTES_PER_SHUFFLE_PARTITION = 128L * 1024 * 1024;
+
+  /**
+   * Raises spark.sql.shuffle.partitions with the input (never lowers it): a fixed handful of partitions
+   * made 10 GB of logs spill gigabytes in every aggregate; AQE still coalesces small ones.
+   */
+  private void scaleShufflePartitions(long inputBytes) {
+    String key = "spark.sql.shuffle.partitions";
+    long current = Long.parseLong(spark.conf().get(key));
+    long wanted = (inputBytes + BYTES_PER_SHUFFLE_PARTITION - 1) / BYTES_PER_SHUFFLE_PARTITION;
+    if (wanted > current) {
+      spark.conf().set(key, String.valueOf(Math.min(wanted, 10_000)));
+    }
   }
 
   private static long millisSince(long nanos) {
