@@ -12,7 +12,7 @@ What is in it (shares are of all lines, roughly):
     ~4% reverse-DNS host names (ccTLD and generic), ~0.5% private addresses (monitors, internal users),
     so a real country database finds the great majority of clients;
   * pages drawn Zipf-like from a few thousand paths, query strings on ~15% of them (utm_*, search terms,
-    click ids), static assets after a first page view (many 304), ~12% crawler traffic (Googlebot,
+    click ids), static assets after a first page view (many 304), ~6% crawler lines (Googlebot,
     bingbot, Ahrefs, GPTBot, curl, python-requests, ...), ~1.5% scanner junk (404s, /wp-login.php),
     GET/HEAD/POST, a status mix of 200/206/301/302/304/403/404/500, "-" bytes, HTTP/1.0/1.1/2.0;
   * ~0.05% damaged lines (TLS handshakes on the HTTP port, truncated lines);

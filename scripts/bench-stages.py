@@ -43,7 +43,10 @@ def stages(path):
     jobs = {}
     out = {}
     for line in open(event_file(path)):
-        e = json.loads(line)
+        try:
+            e = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # the last line of a log still being written
         kind = e.get("Event")
         if kind == "SparkListenerJobStart":
             for sid in e.get("Stage IDs", []):
