@@ -20,9 +20,7 @@ import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.output.RunSummary;
 import org.geotraffic.output.RunSummaryWriter;
 import org.geotraffic.privacy.PublishedDay;
-import org.geotraffic.privacy.SuppressionAudit;
 import org.geotraffic.privacy.SuppressionPolicy;
-import org.geotraffic.privacy.Suppressor;
 import org.geotraffic.privacy.WhatIf;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.privacy.TableStats;
@@ -103,16 +101,14 @@ public final class GeoTrafficJob {
 
     long t1 = System.nanoTime();
     SuppressionPolicy policy = request.config().suppression();
-    Suppressor suppressor = new Suppressor(policy);
     List<PublishedDay> published = new ArrayList<>();
     Map<Table, TableStats> stats = new EnumMap<>(Table.class);
     List<String> auditFindings = new ArrayList<>();
-    for (UnsuppressedDay day : aggregates.days()) {
-      PublishedDay p = suppressor.suppress(day);
-      published.add(p);
-      p.stats().forEach((t, s) -> stats.merge(t, s, TableStats::plus));
-      // The job audits its own result as an attacker would, before anything is written.
-      auditFindings.addAll(SuppressionAudit.audit(day, p, policy).findings());
+    // The job audits its own result as an attacker would, before anything is written.
+    for (SuppressStage.Outcome o : SuppressStage.suppressAndAudit(spark, aggregates.days(), policy)) {
+      published.add(o.published());
+      o.published().stats().forEach((t, st) -> stats.merge(t, st, TableStats::plus));
+      auditFindings.addAll(o.findings());
     }
     stageMillis.put("suppress_audit", millisSince(t1));
     progress.accept(String.format("suppress+audit: %d day/site groups, k=%d, audit %s (%d ms)", published.size(),

@@ -7,7 +7,7 @@ import java.util.List;
  * table, date, site and keys (country, region, page) only; they carry no visitor identifiers and no
  * hidden values.
  */
-public record AuditReport(List<String> findings) {
+public record AuditReport(List<String> findings) implements java.io.Serializable {
   public AuditReport {
     findings = List.copyOf(findings);
   }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param key the child's key value: a country code, a region code or a page path
  * @param measures its measures
  */
-public record Cell(String key, Measures measures) {
+public record Cell(String key, Measures measures) implements java.io.Serializable {
   public Cell {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(measures, "measures");

@@ -21,7 +21,7 @@ import java.util.Set;
  * @param disjointVisitors true when each visitor belongs to at most one child (geography), so that
  *     visitors add up like the other measures
  */
-public record ChildGroup(List<Cell> children, long[] prefixUnionVisitors, boolean disjointVisitors) {
+public record ChildGroup(List<Cell> children, long[] prefixUnionVisitors, boolean disjointVisitors) implements java.io.Serializable {
   /** The fold order: visitors ascending, then key ascending. */
   public static final Comparator<Cell> FOLD_ORDER =
       Comparator.comparingLong((Cell c) -> c.measures().visitors()).thenComparing(Cell::key);

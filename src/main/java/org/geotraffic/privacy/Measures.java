@@ -4,7 +4,7 @@ package org.geotraffic.privacy;
  * The measures of one table cell. {@code hits}, {@code pageviews} and {@code bytes} are additive;
  * {@code visitors} (distinct keyed visitor hashes) is additive only where visitor sets are disjoint.
  */
-public record Measures(long visitors, long hits, long pageviews, long bytes) {
+public record Measures(long visitors, long hits, long pageviews, long bytes) implements java.io.Serializable {
   public static final Measures ZERO = new Measures(0, 0, 0, 0);
 
   /** Sums the additive measures and the given visitor count. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The suppressor's output for one (date, site): rows per table and what suppression cost. */
-public record PublishedDay(Map<Table, List<PublishedRow>> rows, Map<Table, TableStats> stats) {
+public record PublishedDay(Map<Table, List<PublishedRow>> rows, Map<Table, TableStats> stats) implements java.io.Serializable {
   public PublishedDay {
     EnumMap<Table, List<PublishedRow>> r = new EnumMap<>(Table.class);
     rows.forEach((t, l) -> r.put(t, List.copyOf(l)));

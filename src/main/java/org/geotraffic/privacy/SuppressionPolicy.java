@@ -11,7 +11,7 @@ import java.util.Map;
  * @param minVisitorsByTable per-table overrides of k (suppression.min-visitors.&lt;table&gt;)
  * @param minHits optional hit threshold (suppression.min-hits), 0 to disable
  */
-public record SuppressionPolicy(int minVisitors, Map<Table, Integer> minVisitorsByTable, long minHits) {
+public record SuppressionPolicy(int minVisitors, Map<Table, Integer> minVisitorsByTable, long minHits) implements java.io.Serializable {
   public SuppressionPolicy {
     if (minVisitors < 1) {
       throw new IllegalArgumentException("minVisitors must be >= 1, got " + minVisitors);

@@ -9,7 +9,7 @@ package org.geotraffic.privacy;
  * @param lost measures of the hidden cells (hits, page views and bytes are sums; visitors a sum of
  *     the hidden cells' counts)
  */
-public record TableStats(long candidateCells, long publishedCells, long hiddenCells, Measures lost) {
+public record TableStats(long candidateCells, long publishedCells, long hiddenCells, Measures lost) implements java.io.Serializable {
   public static final TableStats EMPTY = new TableStats(0, 0, 0, Measures.ZERO);
 
   public TableStats plus(TableStats o) {

@@ -15,7 +15,7 @@ public record UnsuppressedDay(
     ChildGroup countries,
     Map<String, ChildGroup> regionsByCountry,
     ChildGroup pages,
-    Map<String, ChildGroup> countriesByPage) {
+    Map<String, ChildGroup> countriesByPage) implements java.io.Serializable {
   public UnsuppressedDay {
     regionsByCountry = Map.copyOf(regionsByCountry);
     countriesByPage = Map.copyOf(countriesByPage);

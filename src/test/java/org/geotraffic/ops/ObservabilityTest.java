@@ -52,7 +52,7 @@ class ObservabilityTest {
     assertEquals(0, o.exitCode(), o.console());
     TreeSet<String> descriptions = new TreeSet<>(listener.seen);
     TreeSet<String> expected = new TreeSet<>(List.of("parse, locate, anonymise and aggregate", "aggregate regions",
-        "aggregate page_countries", "aggregate page prefix unions"));
+        "aggregate page_countries", "aggregate page prefix unions", "suppress and audit"));
     for (Table t : Table.values()) {
       expected.add("write " + t.tableName());
     }

@@ -1,0 +1,51 @@
+package org.geotraffic.pipeline;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.SparkSession;
+import org.geotraffic.privacy.PublishedDay;
+import org.geotraffic.privacy.SuppressionAudit;
+import org.geotraffic.privacy.SuppressionPolicy;
+import org.geotraffic.privacy.Suppressor;
+import org.geotraffic.privacy.UnsuppressedDay;
+
+/**
+ * Stage 3, suppress + audit: each (date, site) is suppressed and then attacked by the audit, as one
+ * Spark task per day, so days run in parallel on the executors instead of one after another on the
+ * driver (at 40M benchmark lines this stage took 164 s single-threaded). Days hold aggregates only.
+ */
+public final class SuppressStage {
+  private SuppressStage() {}
+
+  /** One day's published rows and the audit's findings on them (empty when it passed). */
+  public record Outcome(PublishedDay published, List<String> findings) implements Serializable {}
+
+  /** Suppresses and audits every day; the outcomes come back in the order of {@code days}. */
+  public static List<Outcome> suppressAndAudit(SparkSession spark, List<UnsuppressedDay> days, SuppressionPolicy policy) {
+    if (days.isEmpty()) {
+      return List.of();
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    spark.sparkContext().setJobDescription("suppress and audit");
+    int slices = Math.min(days.size(), Math.max(1, jsc.defaultParallelism()));
+    return jsc.parallelize(days, slices).map(new SuppressDay(policy)).collect();
+  }
+
+  /** The per-day function: the suppressor, then the audit on its own result. */
+  private static final class SuppressDay implements Function<UnsuppressedDay, Outcome> {
+    private static final long serialVersionUID = 1L;
+    private final SuppressionPolicy policy;
+
+    SuppressDay(SuppressionPolicy policy) {
+      this.policy = policy;
+    }
+
+    @Override
+    public Outcome call(UnsuppressedDay day) {
+      PublishedDay published = new Suppressor(policy).suppress(day);
+      return new Outcome(published, SuppressionAudit.audit(day, published, policy).findings());
+    }
+  }
+}
