@@ -18,19 +18,27 @@ public final class RunSummaryWriter {
     FileSystem fs = runs.getFileSystem(conf);
     fs.mkdirs(runs);
     byte[] json = summary.toJson().getBytes(StandardCharsets.UTF_8);
-    writeAtomically(fs, new Path(runs, summary.runId() + ".json"), json);
-    writeAtomically(fs, new Path(runs, "latest.json"), json);
+    writeAtomically(fs, new Path(runs, summary.runId() + ".json"), json, summary.runId());
+    writeAtomically(fs, new Path(runs, "latest.json"), json, summary.runId());
   }
 
-  /** Write to a temporary name, then rename: a reader never sees half a summary. */
-  private static void writeAtomically(FileSystem fs, Path target, byte[] content) throws IOException {
-    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+  /**
+   * Write to a temporary name, then rename: a reader never sees half a summary. The temporary name
+   * carries the run id, because runs of different days may finish at the same time in one output
+   * directory; for latest.json the last rename wins.
+   */
+  private static void writeAtomically(FileSystem fs, Path target, byte[] content, String runId) throws IOException {
+    Path tmp = new Path(target.getParent(), "." + target.getName() + "." + runId + ".tmp");
     try (OutputStream out = fs.create(tmp, true)) {
       out.write(content);
     }
-    fs.delete(target, false);
-    if (!fs.rename(tmp, target)) {
-      throw new IOException("Cannot write run summary: rename failed, " + target);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      fs.delete(target, false);
+      if (fs.rename(tmp, target)) {
+        return;
+      }
     }
+    fs.delete(tmp, false);
+    throw new IOException("Cannot write run summary: rename failed, " + target);
   }
 }
