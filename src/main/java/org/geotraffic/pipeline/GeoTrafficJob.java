@@ -120,7 +120,8 @@ public final class GeoTrafficJob {
     if (!auditFindings.isEmpty()) {
       writeSummary(request, summary.refused("audit-failed", stats));
       throw new RunRefusedException(RunRefusedException.Reason.AUDIT_FAILED, "Cannot publish: the privacy audit found "
-          + auditFindings.size() + " disclosure(s); nothing was written. First: " + String.join("; ", auditFindings.subList(0, Math.min(3, auditFindings.size()))));
+          + auditFindings.size() + " disclosure(s) below k; nothing was written (the findings name hidden cells, so they are"
+          + " not printed; please report this as a bug with the input's what-if output)");
     }
     if (rejectRatio > request.config().maxRejectRatio()) {
       String message = String.format("Cannot publish: %.1f%% of lines were rejected, above input.max-reject-ratio=%s; top reasons: %s"
