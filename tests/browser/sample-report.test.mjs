@@ -4,11 +4,10 @@
 // Run: mvn test -Dtest=SampleRunEndToEndTest, then npm ci && npm test here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { openReport } from './rendered-report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -16,53 +15,23 @@ const report = join(root, 'target/browser-fixture/sample-report.html');
 const screenshot = join(root, 'docs/sample-report.png');
 const GREY = '#e5e7eb';
 
-let context;
+let r;
 let page;
-let userDataDir;
-const problems = [];
-const requests = [];
+let problems;
+let requests;
 
 before(async () => {
   assert.ok(existsSync(report), `no sample report at ${report}: run mvn test -Dtest=SampleRunEndToEndTest first`);
-  userDataDir = mkdtempSync(join(tmpdir(), 'geotraffic-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') {
-      problems.push(`console ${m.type()}: ${m.text()}`);
-    }
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', async (d) => {
-    problems.push(`dialog ${d.type()}: ${d.message()}`);
-    await d.dismiss();
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) {
-      requests.push(r.url());
-    }
-  });
-  await page.goto(pathToFileURL(report).href);
-  await page.waitForSelector('body[data-rendered="true"]');
-  await page.screenshot({ path: screenshot, fullPage: true });
+  r = await openReport(report, screenshot);
+  ({ page, problems, requests } = r);
 });
 
 after(async () => {
-  await context?.close();
-  if (userDataDir) {
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
+  await r?.close();
 });
 
-const text = (selector) => page.locator(selector).first().textContent();
-const cells = (selector) => page.locator(selector).evaluateAll((rows) => rows.map((r) =>
-  Array.from(r.cells).map((c) => c.textContent.trim()).join(' | ')));
+const text = (selector) => r.text(selector);
+const cells = (selector) => r.cells(selector);
 
 test('sample: renders with no console error, no dialog and no network request', () => {
   assert.deepEqual(problems, []);

@@ -91,7 +91,7 @@ public final class ConfigLoader {
     } catch (IOException | IllegalArgumentException e) {
       throw new ConfigException("Cannot read config file: " + e.getMessage() + ", " + file);
     }
-    new TreeMap<>(Map.copyOf(toMap(p))).forEach((k, v) -> put(k, v, file.toString()));
+    new TreeMap<>(toMap(p)).forEach((k, v) -> put(k, v, file.toString()));
   }
 
   private static Map<String, String> toMap(Properties p) {
