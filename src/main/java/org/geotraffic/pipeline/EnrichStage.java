@@ -29,7 +29,7 @@ public final class EnrichStage {
   private EnrichStage() {}
 
   /**
-   * Enriched lines, and the accumulator that collects one masked example ({@link
+   * Visitor-cell rows ({@link VisitorCellRows}), and the accumulator that collects one masked example ({@link
    * org.geotraffic.parse.LineShape}) per reject reason and partition, as "reason TAB shape".
    */
   public record Enriched(Dataset<Row> rows, CollectionAccumulator<String> rejectExamples) {}
@@ -51,6 +51,6 @@ public final class EnrichStage {
       // Without a shuffle: each packed task reads several whole splits, one after the other.
       rows = rows.coalesce(target);
     }
-    return new Enriched(spark.createDataFrame(rows, EnrichedRows.SCHEMA), examples);
+    return new Enriched(spark.createDataFrame(rows, VisitorCellRows.SCHEMA), examples);
   }
 }

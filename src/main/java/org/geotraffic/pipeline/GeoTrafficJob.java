@@ -53,7 +53,7 @@ public final class GeoTrafficJob {
     byte[] secret = VisitorHasher.newRunSecret();
     EnrichSettings settings = EnrichSettings.of(request.config(), dbName, request.windowFrom(), request.windowTo(), secret);
     scaleShufflePartitions(request.input().totalBytes());
-    spark.sparkContext().setJobDescription("parse, locate, anonymise and aggregate");
+    spark.sparkContext().setJobDescription("parse, locate, anonymise and shuffle by visitor");
     EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings);
     AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows());
     rejectExamples = new TreeMap<>();

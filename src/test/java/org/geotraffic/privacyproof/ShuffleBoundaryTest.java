@@ -42,7 +42,7 @@ import scala.collection.JavaConverters;
 class ShuffleBoundaryTest {
   /** The derived values that may leave the enrich step and cross the first exchange. */
   static final Set<String> ALLOWED =
-      Set.of("outcome", "geo_source", "date", "site", "country", "region", "page", "visitor", "bot", "pageview", "bytes");
+      Set.of("outcome", "geo_source", "day", "site", "country", "region", "page", "visitor", "bot", "hits", "pageviews", "bytes");
 
   @TempDir
   Path tmp;
@@ -60,14 +60,14 @@ class ShuffleBoundaryTest {
   void firstExchange_withoutAqe_carriesDerivedValuesOnly() throws Exception {
     SparkSession spark = SparkTestSession.get().newSession();
     spark.conf().set("spark.sql.adaptive.enabled", "false");
-    checkFirstExchange(AggregateStage.visitorCells(enriched(spark)).queryExecution().executedPlan());
+    checkFirstExchange(AggregateStage.visitorPartitions(enriched(spark)).queryExecution().executedPlan());
   }
 
   @Test
   void firstExchange_underAqe_carriesDerivedValuesOnly() throws Exception {
     SparkSession spark = SparkTestSession.get().newSession();
     spark.conf().set("spark.sql.adaptive.enabled", "true");
-    SparkPlan plan = AggregateStage.visitorCells(enriched(spark)).queryExecution().executedPlan();
+    SparkPlan plan = AggregateStage.visitorPartitions(enriched(spark)).queryExecution().executedPlan();
     assertTrue(plan instanceof AdaptiveSparkPlanExec, "expected an adaptive plan: " + plan.getClass());
     checkFirstExchange(plan);
   }
@@ -78,14 +78,14 @@ class ShuffleBoundaryTest {
     SparkSession spark = SparkTestSession.get().newSession();
     spark.conf().set("spark.sql.adaptive.enabled", "false");
     Dataset<Row> raw = enriched(spark).withColumn("user_agent", org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.col("site"), org.apache.spark.sql.functions.lit("-ua")));
-    SparkPlan plan = AggregateStage.visitorCells(raw.groupBy("user_agent", "visitor", "page", "country").count()
+    SparkPlan plan = AggregateStage.visitorPartitions(raw.groupBy("user_agent", "visitor", "page", "country").count()
         .withColumn("outcome", org.apache.spark.sql.functions.lit("accepted"))
         .withColumn("geo_source", org.apache.spark.sql.functions.lit("database"))
-        .withColumn("date", org.apache.spark.sql.functions.lit("2026-11-21"))
+        .withColumn("day", org.apache.spark.sql.functions.lit(20413))
         .withColumn("site", org.apache.spark.sql.functions.lit("s"))
         .withColumn("region", org.apache.spark.sql.functions.lit("r"))
         .withColumn("bot", org.apache.spark.sql.functions.lit(false))
-        .withColumn("pageview", org.apache.spark.sql.functions.lit(1))
+        .withColumn("pageviews", org.apache.spark.sql.functions.lit(1L))
         .withColumn("bytes", org.apache.spark.sql.functions.lit(1L))).queryExecution().executedPlan();
     AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> checkFirstExchange(plan));
     assertTrue(e.getMessage().contains("raw data may reach the first shuffle"), e.getMessage());

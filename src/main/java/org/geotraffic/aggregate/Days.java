@@ -1,0 +1,26 @@
+package org.geotraffic.aggregate;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+
+/**
+ * ISO dates to day numbers (days since 1970-01-01) and back, remembering the few dates a partition
+ * sees. Not thread-safe: one per partition.
+ */
+public final class Days {
+  private final HashMap<String, Integer> numbers = new HashMap<>();
+  private final HashMap<Integer, String> dates = new HashMap<>();
+
+  public int number(String isoDate) {
+    Integer n = numbers.get(isoDate);
+    if (n == null) {
+      n = (int) LocalDate.parse(isoDate).toEpochDay();
+      numbers.put(isoDate, n);
+    }
+    return n;
+  }
+
+  public String date(int day) {
+    return dates.computeIfAbsent(day, d -> LocalDate.ofEpochDay(d).toString());
+  }
+}

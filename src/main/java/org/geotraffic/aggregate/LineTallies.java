@@ -1,0 +1,32 @@
+package org.geotraffic.aggregate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.geotraffic.enrich.EnrichedEvent;
+
+/**
+ * Counts lines by outcome (and, for accepted lines, by geo source and crawler flag): the line
+ * accounting of one input split or one shuffle partition. A handful of keys. Not thread-safe.
+ */
+public final class LineTallies {
+  private final HashMap<LineTally.Key, long[]> counts = new HashMap<>();
+
+  public void add(EnrichedEvent e) {
+    add(e.outcome, e.geoSource, e.bot, 1);
+  }
+
+  public void add(LineTally t) {
+    add(t.outcome(), t.geoSource(), t.bot(), t.lines());
+  }
+
+  private void add(String outcome, String geoSource, boolean bot, long lines) {
+    counts.computeIfAbsent(new LineTally.Key(outcome, geoSource, bot), k -> new long[1])[0] += lines;
+  }
+
+  public List<LineTally> list() {
+    List<LineTally> out = new ArrayList<>(counts.size());
+    counts.forEach((k, n) -> out.add(new LineTally(k.outcome(), k.geoSource(), k.bot(), n[0])));
+    return out;
+  }
+}
