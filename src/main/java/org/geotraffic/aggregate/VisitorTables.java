@@ -35,15 +35,44 @@ public final class VisitorTables {
   public record TableCell(String table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews,
       long bytes) {}
 
-  private record RegionKey(String site, String country, String region) {}
+  // Keys with hash codes from Keys: the records' own (31 * h + next) collided into tree buckets.
+  private record RegionKey(String site, String country, String region) {
+    @Override
+    public int hashCode() {
+      return Keys.hash(site, country, region);
+    }
+  }
 
-  private record PageKey(String site, String page, String country) {}
+  private record PageKey(String site, String page, String country) {
+    @Override
+    public int hashCode() {
+      return Keys.hash(site, page, country);
+    }
+  }
 
-  private record VisitorSite(long visitor, String site) {}
+  private record VisitorSite(long visitor, String site) {
+    @Override
+    public int hashCode() {
+      return Keys.hash(visitor, site);
+    }
+  }
 
-  private record SeenRegion(long visitor, RegionKey key) {}
+  private record SeenRegion(long visitor, RegionKey key) {
+    @Override
+    public int hashCode() {
+      return Keys.hash(visitor, key);
+    }
+  }
 
-  private record SeenPage(long visitor, String site, String page, String country) {}
+  private record SeenPage(long visitor, String site, String page, String country) {
+    @Override
+    public int hashCode() {
+      return Keys.hash(visitor, site, page, country);
+    }
+  }
+
+  /** Beyond this size a per-bucket map is replaced rather than cleared: clear() costs its capacity. */
+  private static final int SMALL_MAP = 64;
 
   /**
    * The order the cells must arrive in: day first, then the visitor id's high 32 bits, in one long so
@@ -59,9 +88,9 @@ public final class VisitorTables {
   private HashMap<RegionKey, long[]> regions = new HashMap<>();
   private HashMap<PageKey, long[]> pageCountries = new HashMap<>();
   private HashMap<String, HashMap<String, long[]>> pageSets = new HashMap<>();
-  private final HashMap<SeenRegion, Boolean> seenRegions = new HashMap<>();
-  private final HashMap<SeenPage, Boolean> seenPages = new HashMap<>();
-  private final HashMap<VisitorSite, TreeSet<String>> bucketPages = new HashMap<>();
+  private HashMap<SeenRegion, Boolean> seenRegions = new HashMap<>();
+  private HashMap<SeenPage, Boolean> seenPages = new HashMap<>();
+  private HashMap<VisitorSite, TreeSet<String>> bucketPages = new HashMap<>();
 
   /** Adds one cell; returns the previous day's finished cells when this one starts a new day. */
   public List<TableCell> add(VisitorCell c) {
@@ -104,9 +133,17 @@ public final class VisitorTables {
   private void closeBucket() {
     bucketPages.forEach((vs, pages) -> pageSets.computeIfAbsent(vs.site(), s -> new HashMap<>())
         .computeIfAbsent(String.join(PAGE_SEPARATOR, pages), k -> new long[1])[0]++);
-    bucketPages.clear();
-    seenRegions.clear();
-    seenPages.clear();
+    bucketPages = reset(bucketPages);
+    seenRegions = reset(seenRegions);
+    seenPages = reset(seenPages);
+  }
+
+  private static <K, V> HashMap<K, V> reset(HashMap<K, V> map) {
+    if (map.size() > SMALL_MAP) {
+      return new HashMap<>();
+    }
+    map.clear();
+    return map;
   }
 
   private static void addAdditive(long[] sums, VisitorCell c) {
