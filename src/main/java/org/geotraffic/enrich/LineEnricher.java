@@ -4,6 +4,7 @@ import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoLocation;
 import org.geotraffic.geo.ProxyChain;
 import org.geotraffic.geo.VisitorHasher;
+import org.geotraffic.parse.BotDecisionCache;
 import org.geotraffic.parse.BotDetector;
 import org.geotraffic.parse.EventDates;
 import org.geotraffic.parse.FilterReason;
@@ -43,7 +44,7 @@ public final class LineEnricher {
   private final ProxyChain proxyChain;
   private final ClientLocator locator;
   private final VisitorHasher hasher;
-  private final BotDetector bots;
+  private final BotDecisionCache bots;
   private final PageClassifier pages;
   private final EventDates dates;
   private final String defaultSite;
@@ -57,7 +58,7 @@ public final class LineEnricher {
     this.proxyChain = ClientLocator.proxyChain(s);
     this.locator = ClientLocator.create(s, database);
     this.hasher = new VisitorHasher(s.visitorSecret());
-    this.bots = new BotDetector(s.botPatterns());
+    this.bots = new BotDecisionCache(new BotDetector(s.botPatterns()));
     this.pages = new PageClassifier(s.assetExtensions(), s.viewMethods(), s.maxPageLength());
     this.dates = new EventDates(s.timeZone());
     this.defaultSite = s.defaultSite();
