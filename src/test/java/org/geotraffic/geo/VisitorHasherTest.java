@@ -44,4 +44,18 @@ class VisitorHasherTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VisitorHasher(new byte[8]));
     assertEquals("Cannot create visitor hasher: secret must be 32 bytes, got 8", e.getMessage());
   }
+
+  @Test
+  void repeatedPairs_sameIdAsAFreshHasher() {
+    byte[] secret = VisitorHasher.newRunSecret();
+    VisitorHasher reused = new VisitorHasher(secret);
+    String[][] pairs = {{"192.0.2.1", "ua"}, {"192.0.2.1", "ua"}, {"192.0.2.1", "ub"}, {"192.0.2.2", "ub"},
+      {"192.0.2.2", null}, {"192.0.2.2", null}, {"192.0.2.2", ""}, {"192.0.2.1", "ua"}, {"192.0.2.1", "ua"}};
+    for (String[] p : pairs) {
+      // New string objects each time, as the parser makes them.
+      String client = new String(p[0].toCharArray());
+      String agent = p[1] == null ? null : new String(p[1].toCharArray());
+      assertEquals(new VisitorHasher(secret).visitorId(client, agent), reused.visitorId(client, agent));
+    }
+  }
 }
