@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The two-way table pages x countries as an attacker sees it in one published day, and the attack
@@ -70,6 +71,7 @@ final class AttackGrid {
   // positionIds[positionStart[r * cols + c] .. positionStart[r * cols + c + 1]).
   private int[] positionStart = {0};
   private int[] positionIds = new int[0];
+  private int[] occupied = new int[0]; // positions that hold at least one real cell, ascending
 
   private final Lines pageLines = new Lines();
   private final Lines countryLines = new Lines();
@@ -83,6 +85,7 @@ final class AttackGrid {
   // when its stamp is the current judgement's.
   private int judgement;
   private int[] realStamp = new int[0];
+  private boolean content; // the judgement covers at least one real cell
   private long[] countryCoveredSum = new long[0];
   private long[] countryCoveredMax = new long[0];
 
@@ -276,6 +279,19 @@ final class AttackGrid {
     for (int p = 0; p < rows * cols; p++) {
       positionStart[p + 1] += positionStart[p];
     }
+    int occupiedCount = 0;
+    for (int p = 0; p < rows * cols; p++) {
+      if (positionStart[p + 1] > positionStart[p]) {
+        occupiedCount++;
+      }
+    }
+    occupied = new int[occupiedCount];
+    occupiedCount = 0;
+    for (int p = 0; p < rows * cols; p++) {
+      if (positionStart[p + 1] > positionStart[p]) {
+        occupied[occupiedCount++] = p;
+      }
+    }
     positionIds = new int[positionStart[rows * cols]];
     int[] fill = java.util.Arrays.copyOf(positionStart, rows * cols);
     for (int i = 0; i < cells; i++) {
@@ -394,27 +410,94 @@ final class AttackGrid {
     for (int[] rc : determinedUnknowns()) {
       judge("determined cell", List.of(rc), seen, out);
     }
-    // 2. Residuals along every margin: page rows, UP, country columns, HC.
+    // 2. Residuals along every margin: page rows, UP, country columns, HC. Most unknown positions
+    // hold no real cell; only those that do are covered (by row, then by column, from the position
+    // lists), and a residual's positions are listed only when it is a finding.
+    int[] rowUnknowns = new int[rows];
+    int[] colUnknowns = new int[cols];
     for (int r = 0; r < rows; r++) {
-      List<int[]> set = new ArrayList<>();
       for (int c = 0; c < cols; c++) {
         if (unknown[r][c]) {
-          set.add(new int[] {r, c});
+          rowUnknowns[r]++;
+          colUnknowns[c]++;
         }
       }
-      judge("row residual", set, seen, out);
     }
-    for (int c = 0; c < cols; c++) {
-      List<int[]> set = new ArrayList<>();
-      for (int r = 0; r < rows; r++) {
-        if (unknown[r][c]) {
-          set.add(new int[] {r, c});
-        }
+    int[] byColumn = occupiedByColumn();
+    int q = 0;
+    for (int r = 0; r < rows; r++) {
+      int end = q;
+      while (end < occupied.length && occupied[end] / cols == r) {
+        end++;
       }
-      judge("column residual", set, seen, out);
+      if (rowUnknowns[r] > 0) {
+        startCover();
+        for (int i = q; i < end; i++) {
+          if (unknown[r][occupied[i] % cols]) {
+            coverPosition(occupied[i]);
+          }
+        }
+        final int row = r;
+        finishJudge("row residual", () -> lineSet(row, -1), seen, out);
+      }
+      q = end;
+    }
+    q = 0;
+    for (int c = 0; c < cols; c++) {
+      int end = q;
+      while (end < byColumn.length && byColumn[end] % cols == c) {
+        end++;
+      }
+      if (colUnknowns[c] > 0) {
+        startCover();
+        for (int i = q; i < end; i++) {
+          if (unknown[byColumn[i] / cols][c]) {
+            coverPosition(byColumn[i]);
+          }
+        }
+        final int col = c;
+        finishJudge("column residual", () -> lineSet(-1, col), seen, out);
+      }
+      q = end;
     }
     // 3. Every cut, when the table is small enough on one side.
     exhaustiveCuts(seen, out);
+    return out;
+  }
+
+  /** The unknown positions of row r (c = -1), or of column c (r = -1), in grid order. */
+  private List<int[]> lineSet(int r, int c) {
+    List<int[]> set = new ArrayList<>();
+    if (r >= 0) {
+      for (int col = 0; col < colKeys.size(); col++) {
+        if (unknown[r][col]) {
+          set.add(new int[] {r, col});
+        }
+      }
+    } else {
+      for (int row = 0; row < rowKeys.size(); row++) {
+        if (unknown[row][c]) {
+          set.add(new int[] {row, c});
+        }
+      }
+    }
+    return set;
+  }
+
+  /** The occupied positions ordered by column, then row. */
+  private int[] occupiedByColumn() {
+    int cols = colKeys.size();
+    int[] start = new int[cols + 1];
+    for (int p : occupied) {
+      start[p % cols + 1]++;
+    }
+    for (int c = 0; c < cols; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] out = new int[occupied.length];
+    for (int p : occupied) { // row-major, so each column's positions come out by row
+      out[start[p % cols]++] = p;
+    }
     return out;
   }
 
@@ -590,7 +673,17 @@ final class AttackGrid {
     if (set.isEmpty()) {
       return;
     }
-    if (!cover(set)) {
+    startCover();
+    int cols = colKeys.size();
+    for (int[] rc : set) {
+      coverPosition(rc[0] * cols + rc[1]);
+    }
+    finishJudge(kind, () -> set, seen, out);
+  }
+
+  /** Judges the set covered since {@link #startCover}; its positions are listed only for a finding. */
+  private void finishJudge(String kind, Supplier<List<int[]>> set, Set<String> seen, List<Disclosure> out) {
+    if (!content) {
       return; // every position is empty: the sum describes nobody
     }
     if (sumOfPublishedRows()) {
@@ -601,47 +694,52 @@ final class AttackGrid {
       return;
     }
     List<Position> positions = new ArrayList<>();
-    for (int[] rc : set) {
+    for (int[] rc : set.get()) {
       positions.add(new Position(rowKeys.get(rc[0]), colKeys.get(rc[1])));
     }
-    String id = positions.toString();
-    if (seen.add(id)) {
+    if (seen.add(describe(positions))) {
       out.add(new Disclosure(kind, List.copyOf(positions), bound, k));
     }
   }
 
-  /**
-   * Starts a new judgement and records the real cells the set's positions hold, line by line.
-   * Returns false when they hold none.
-   */
-  private boolean cover(List<int[]> set) {
+  /** The same text as {@code positions.toString()}, which names a disclosure once, built directly. */
+  static String describe(List<Position> positions) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < positions.size(); i++) {
+      Position p = positions.get(i);
+      b.append(i == 0 ? "" : ", ").append("Position[page=").append(p.page()).append(", country=").append(p.country()).append(']');
+    }
+    return b.append(']').toString();
+  }
+
+  /** Starts a new judgement: nothing covered yet. */
+  private void startCover() {
     judgement++;
     pageLines.touchedCount = 0;
     countryLines.touchedCount = 0;
-    int cols = colKeys.size();
-    boolean content = false;
-    for (int[] rc : set) {
-      int p = rc[0] * cols + rc[1];
-      for (int i = positionStart[p]; i < positionStart[p + 1]; i++) {
-        int id = positionIds[i];
-        if (realStamp[id] == judgement) {
-          continue; // already covered (a position listed twice)
-        }
-        realStamp[id] = judgement;
-        content = true;
-        pageLines.cover(realPage[id], judgement);
-        int country = realCountry[id];
-        long v = realVisitors[id];
-        if (countryLines.cover(country, judgement)) {
-          countryCoveredSum[country] = v;
-          countryCoveredMax[country] = Math.max(0, v);
-        } else {
-          countryCoveredSum[country] += v;
-          countryCoveredMax[country] = Math.max(countryCoveredMax[country], v);
-        }
+    content = false;
+  }
+
+  /** Covers the real cells the position r * cols + c holds, line by line. */
+  private void coverPosition(int p) {
+    for (int i = positionStart[p]; i < positionStart[p + 1]; i++) {
+      int id = positionIds[i];
+      if (realStamp[id] == judgement) {
+        continue; // already covered (a position listed twice)
+      }
+      realStamp[id] = judgement;
+      content = true;
+      pageLines.cover(realPage[id], judgement);
+      int country = realCountry[id];
+      long v = realVisitors[id];
+      if (countryLines.cover(country, judgement)) {
+        countryCoveredSum[country] = v;
+        countryCoveredMax[country] = Math.max(0, v);
+      } else {
+        countryCoveredSum[country] += v;
+        countryCoveredMax[country] = Math.max(countryCoveredMax[country], v);
       }
     }
-    return content;
   }
 
   /**
