@@ -1,6 +1,7 @@
 package org.geotraffic.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -198,10 +199,20 @@ final class AttackGrid {
     Measures total = totals.get(0).measures();
     TreeMap<String, Measures> pages = ownRows(published.rows(Table.PAGES), PublishedRow::page);
     TreeMap<String, Measures> countries = ownRows(published.rows(Table.COUNTRIES), PublishedRow::country);
-    Set<String> known = new HashSet<>(); // page NUL country of the own page_countries rows
+    // The own page_countries rows are known to the attacker. A cell (page, country) is known when
+    // "page NUL country" is the "page NUL country" of such a row; splitting each row's text at every
+    // NUL into (before, after) gives exactly the pairs that match, also for keys holding a NUL.
+    Map<String, Set<String>> known = new HashMap<>(); // before NUL -> after NUL
     for (PublishedRow r : published.rows(Table.PAGE_COUNTRIES)) {
       if (!PublishedRow.OTHER.equals(r.country()) && r.page() != null && r.country() != null) {
-        known.add(r.page() + "\u0000" + r.country());
+        if (r.page().indexOf('\u0000') < 0 && r.country().indexOf('\u0000') < 0) {
+          known.computeIfAbsent(r.page(), x -> new HashSet<>()).add(r.country());
+        } else {
+          String text = r.page() + "\u0000" + r.country();
+          for (int nul = text.indexOf('\u0000'); nul >= 0; nul = text.indexOf('\u0000', nul + 1)) {
+            known.computeIfAbsent(text.substring(0, nul), x -> new HashSet<>()).add(text.substring(nul + 1));
+          }
+        }
       }
     }
 
@@ -253,12 +264,13 @@ final class AttackGrid {
       Integer pageRow = rowIndex.get(page);
       int r = pageRow != null ? pageRow : hasUp ? rows - 1 : -1;
       int pageLine = pageLines.lineOf(page);
+      Set<String> knownInPage = known.getOrDefault(page, Set.of());
       for (Cell cell : truth.countriesByPage().get(page).children()) {
         realVisitors[id] = cell.measures().visitors();
         realPage[id] = pageLine;
         realCountry[id] = countryLines.lineOf(cell.key());
         position[id] = -1;
-        if (!known.contains(page + "\u0000" + cell.key())) { // else published: known to the attacker
+        if (!knownInPage.contains(cell.key())) { // else published: known to the attacker
           Integer countryCol = colIndex.get(cell.key());
           int c = countryCol != null ? countryCol : hcColumn;
           if (r >= 0 && c >= 0) {
@@ -293,7 +305,7 @@ final class AttackGrid {
       }
     }
     positionIds = new int[positionStart[rows * cols]];
-    int[] fill = java.util.Arrays.copyOf(positionStart, rows * cols);
+    int[] fill = Arrays.copyOf(positionStart, rows * cols);
     for (int i = 0; i < cells; i++) {
       if (position[i] >= 0) {
         positionIds[fill[position[i]]++] = i;
@@ -360,15 +372,16 @@ final class AttackGrid {
         colResidual[c] = colResidual[c].minus(pr.measures());
       }
     }
-    // Known positions of published pages and countries: those whose "page NUL country" is a known
-    // key. Every split of a known key at a NUL is tried, so keys that hold a NUL themselves are
-    // matched exactly as the concatenation matches them.
+    // Known positions of published pages and countries.
     boolean[][] knownAt = new boolean[rows][cols];
-    for (String key : known) {
-      for (int nul = key.indexOf('\u0000'); nul >= 0; nul = key.indexOf('\u0000', nul + 1)) {
-        Integer r = rowIndex.get(key.substring(0, nul));
-        Integer c = colIndex.get(key.substring(nul + 1));
-        if (r != null && c != null) {
+    for (Map.Entry<String, Set<String>> e : known.entrySet()) {
+      Integer r = rowIndex.get(e.getKey());
+      if (r == null) {
+        continue;
+      }
+      for (String country : e.getValue()) {
+        Integer c = colIndex.get(country);
+        if (c != null) {
           knownAt[r][c] = true;
         }
       }
@@ -518,48 +531,61 @@ final class AttackGrid {
   /** The unknown positions of a rows x cols grid that its row and column sums determine (bridges). */
   static List<int[]> determinedPositions(boolean[][] unknown, int rows, int cols) {
     int nodes = rows + cols;
-    List<int[]> edges = new ArrayList<>();
     int[] degree = new int[nodes];
+    int edges = 0;
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
         if (unknown[r][c]) {
-          edges.add(new int[] {r, c});
+          edges++;
           degree[r]++;
           degree[rows + c]++;
         }
       }
     }
-    if (edges.isEmpty()) {
+    if (edges == 0) {
       return List.of();
     }
-    int[][] adjacentEdges = new int[nodes][];
+    // Edge e joins row edgeRow[e] and column node rows + edgeCol[e]; edges numbered in grid order.
+    int[] edgeRow = new int[edges];
+    int[] edgeCol = new int[edges];
+    int[] adjacentStart = new int[nodes + 1];
     for (int v = 0; v < nodes; v++) {
-      adjacentEdges[v] = new int[degree[v]];
+      adjacentStart[v + 1] = adjacentStart[v] + degree[v];
     }
-    int[] fill = new int[nodes];
-    for (int e = 0; e < edges.size(); e++) {
-      int a = edges.get(e)[0];
-      int b = rows + edges.get(e)[1];
-      adjacentEdges[a][fill[a]++] = e;
-      adjacentEdges[b][fill[b]++] = e;
+    int[] adjacent = new int[2 * edges];
+    int[] fill = Arrays.copyOf(adjacentStart, nodes);
+    int e = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        if (unknown[r][c]) {
+          edgeRow[e] = r;
+          edgeCol[e] = c;
+          adjacent[fill[r]++] = e;
+          adjacent[fill[rows + c]++] = e;
+          e++;
+        }
+      }
     }
-    boolean[] bridge = bridges(edges, rows, adjacentEdges);
+    boolean[] bridge = bridges(edgeRow, edgeCol, rows, adjacentStart, adjacent);
     List<int[]> out = new ArrayList<>();
-    for (int e = 0; e < edges.size(); e++) {
+    for (e = 0; e < edges; e++) {
       if (bridge[e]) {
-        out.add(edges.get(e));
+        out.add(new int[] {edgeRow[e], edgeCol[e]});
       }
     }
     return out;
   }
 
-  /** Tarjan's bridge search without recursion; edge e joins row edges[e][0] and column rows + edges[e][1]. */
-  private static boolean[] bridges(List<int[]> edges, int rows, int[][] adjacentEdges) {
-    int nodes = adjacentEdges.length;
+  /**
+   * Tarjan's bridge search without recursion; edge e joins row edgeRow[e] and column rows + edgeCol[e],
+   * the edges of node v are adjacent[adjacentStart[v] .. adjacentStart[v + 1]).
+   */
+  private static boolean[] bridges(int[] edgeRow, int[] edgeCol, int rows, int[] adjacentStart, int[] adjacent) {
+    int nodes = adjacentStart.length - 1;
     int[] order = new int[nodes];
     int[] low = new int[nodes];
-    java.util.Arrays.fill(order, -1);
-    boolean[] bridge = new boolean[edges.size()];
+    Arrays.fill(order, -1);
+    boolean[] bridge = new boolean[edgeRow.length];
     int[] stackNode = new int[nodes];
     int[] stackParentEdge = new int[nodes];
     int[] stackNext = new int[nodes];
@@ -571,22 +597,22 @@ final class AttackGrid {
       int top = 0;
       stackNode[0] = root;
       stackParentEdge[0] = -1;
-      stackNext[0] = 0;
+      stackNext[0] = adjacentStart[root];
       order[root] = low[root] = counter++;
       while (top >= 0) {
         int v = stackNode[top];
-        if (stackNext[top] < adjacentEdges[v].length) {
-          int e = adjacentEdges[v][stackNext[top]++];
+        if (stackNext[top] < adjacentStart[v + 1]) {
+          int e = adjacent[stackNext[top]++];
           if (e == stackParentEdge[top]) {
             continue;
           }
-          int w = edges.get(e)[0] == v && v < rows ? rows + edges.get(e)[1] : edges.get(e)[0];
+          int w = edgeRow[e] == v && v < rows ? rows + edgeCol[e] : edgeRow[e];
           if (order[w] < 0) {
             order[w] = low[w] = counter++;
             top++;
             stackNode[top] = w;
             stackParentEdge[top] = e;
-            stackNext[top] = 0;
+            stackNext[top] = adjacentStart[w];
           } else {
             low[v] = Math.min(low[v], order[w]);
           }

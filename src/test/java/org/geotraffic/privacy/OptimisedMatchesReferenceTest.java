@@ -44,6 +44,34 @@ class OptimisedMatchesReferenceTest {
   }
 
   @Test
+  void keysHoldingNul_matchTheReferenceWhosePageCountryKeysAreConcatenations() {
+    // The reference keys a page_countries cell as page + NUL + country, so ("x", "y\0z") and
+    // ("x\0y", "z") are the same cell to it; the optimised code must treat them alike.
+    Random rnd = new Random(5L);
+    for (int i = 0; i < 1500; i++) {
+      RandomDays.Shape shape = RandomDays.Shape.values()[i % RandomDays.Shape.values().length];
+      List<RandomDays.Visit> visits = RandomDays.visits(rnd, shape).stream()
+          .map(v -> new RandomDays.Visit(v.visitor(), nulCountry(v.country()), v.region(), nulPage(v.page()), v.hits(), v.pageviews(), v.bytes()))
+          .toList();
+      UnsuppressedDay day = RandomDays.aggregate("2026-01-01", "s", visits);
+      SuppressionPolicy policy = SuppressorPropertyTest.randomPolicy(rnd);
+      String where = "day " + i + " " + policy;
+      PublishedDay out = new Suppressor(policy).suppress(day);
+      assertEquals(new ReferenceSuppressor(policy).suppress(day), out, where);
+      PublishedDay broken = SuppressionAuditTest.primaryOnly(day, policy);
+      assertEquals(ReferenceSuppressionAudit.audit(day, broken, policy), SuppressionAudit.audit(day, broken, policy), where);
+    }
+  }
+
+  private static String nulPage(String page) {
+    return page.equals("/p0") ? "x" : page.equals("/p1") ? "x\u0000y" : page;
+  }
+
+  private static String nulCountry(String country) {
+    return country.equals("C0") ? "y\u0000z" : country.equals("C1") ? "z" : country;
+  }
+
+  @Test
   void suppressorErrorOnUnprotectableDay_isTheReferenceError() {
     // Both give up with the same message, or neither does.
     Random rnd = new Random(99L);
