@@ -1,13 +1,16 @@
 package org.geotraffic.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The two-way table pages x countries as an attacker sees it in one published day, and the attack
@@ -53,22 +56,118 @@ final class AttackGrid {
   /** One disclosure: a derivable sum over the given unknown positions. */
   record Disclosure(String kind, List<Position> positions, long visitorLowerBound, long k) {}
 
-  private record RealCell(String page, String country, long visitors) {}
-
   private final int k;
   private final List<String> rowKeys = new ArrayList<>(); // null = UP
   private final List<String> colKeys = new ArrayList<>(); // null = HC
   private boolean[][] unknown;
-  private List<List<List<Integer>>> realOf; // [r][c] -> real cell ids (unpublished ones)
-  private final List<RealCell> real = new ArrayList<>();
-  private final Map<String, Long> countryVisitors = new HashMap<>();
-  private final Map<String, List<Integer>> realByCountry = new HashMap<>();
-  private final Map<String, List<Integer>> realByPage = new HashMap<>();
-  private final List<String> pageOrder = new ArrayList<>();
-  private final Set<String> publishedPages = new java.util.HashSet<>();
-  private final Set<String> publishedCountries = new java.util.HashSet<>();
+
+  // The real cells of the truth (its page_countries cells), by id: pages in key order, each page's
+  // cells in group order. Pages and countries that hold real cells are "lines", indexed by int, so
+  // that judging a set costs the size of the set, not of the day (judging runs thousands of times
+  // per attack, and the suppressor attacks every candidate).
+  private long[] realVisitors = new long[0];
+  private int[] realPage = new int[0]; // page line of each real cell
+  private int[] realCountry = new int[0]; // country line of each real cell
+  // The unpublished real cells an unknown position (r, c) holds: the ids
+  // positionIds[positionStart[r * cols + c] .. positionStart[r * cols + c + 1]).
+  private int[] positionStart = {0};
+  private int[] positionIds = new int[0];
+  private int[] occupied = new int[0]; // positions that hold at least one real cell, ascending
+
+  private final Lines pageLines = new Lines();
+  private final Lines countryLines = new Lines();
+  private long[] countryLineVisitors = new long[0]; // the country's row in the truth, 0 when absent
+  private long[] countryLineCellSum = new long[0]; // sum of its cells' visitors
+  private long[] pageLineVisitors = new long[0]; // the page's row in the truth, when it has one
+  private int[] pageOrderLine = new int[0]; // line of each page of the truth's page order, or -1
   private long[] pagePrefixUnion = {0};
-  private final Map<String, Long> pageVisitors = new HashMap<>();
+
+  // Scratch of one judgement: what the set covers, line by line. A line's counters are valid only
+  // when its stamp is the current judgement's.
+  private int judgement;
+  private int[] realStamp = new int[0];
+  private boolean content; // the judgement covers at least one real cell
+  private long[] countryCoveredSum = new long[0];
+  private long[] countryCoveredMax = new long[0];
+
+  /**
+   * Real cells grouped by page or by country, each line with the count of its cells, whether it is
+   * published as its own row, and per-judgement scratch (covered cells, touched lines).
+   */
+  private static final class Lines {
+    final Map<String, Integer> index = new HashMap<>();
+    final List<String> keys = new ArrayList<>();
+    int[] size = new int[0];
+    boolean[] published = new boolean[0];
+    int unpublished;
+    int[] stamp = new int[0];
+    int[] covered = new int[0];
+    int[] touched = new int[0];
+    int touchedCount;
+
+    int lineOf(String key) {
+      Integer line = index.get(key);
+      if (line == null) {
+        line = keys.size();
+        index.put(key, line);
+        keys.add(key);
+      }
+      return line;
+    }
+
+    void finish(int[] cellLine, Set<String> publishedKeys) {
+      int n = keys.size();
+      size = new int[n];
+      for (int line : cellLine) {
+        size[line]++;
+      }
+      published = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        published[i] = publishedKeys.contains(keys.get(i));
+        if (!published[i]) {
+          unpublished++;
+        }
+      }
+      stamp = new int[n];
+      covered = new int[n];
+      touched = new int[n];
+    }
+
+    /** Counts a covered cell of the line; true when the line is touched for the first time. */
+    boolean cover(int line, int judgement) {
+      if (stamp[line] != judgement) {
+        stamp[line] = judgement;
+        covered[line] = 0;
+        touched[touchedCount++] = line;
+        covered[line]++;
+        return true;
+      }
+      covered[line]++;
+      return false;
+    }
+
+    boolean whole(int line, int judgement) {
+      return stamp[line] == judgement && covered[line] == size[line];
+    }
+
+    /**
+     * True when the touched lines are whole published lines, or whole unpublished lines that are all
+     * the unpublished lines together (the "(other)" or the rest of the totals): a sum of published rows.
+     */
+    boolean coveredIsUnionOfWholeLines() {
+      int unpublishedTouched = 0;
+      for (int i = 0; i < touchedCount; i++) {
+        int line = touched[i];
+        if (covered[line] != size[line]) {
+          return false;
+        }
+        if (!published[line]) {
+          unpublishedTouched++;
+        }
+      }
+      return unpublishedTouched == 0 || unpublishedTouched == unpublished;
+    }
+  }
 
   private AttackGrid(int k) {
     this.k = k;
@@ -100,16 +199,24 @@ final class AttackGrid {
     Measures total = totals.get(0).measures();
     TreeMap<String, Measures> pages = ownRows(published.rows(Table.PAGES), PublishedRow::page);
     TreeMap<String, Measures> countries = ownRows(published.rows(Table.COUNTRIES), PublishedRow::country);
-    Map<String, Measures> known = new HashMap<>(); // page|country -> measures, own page_countries rows
+    // The own page_countries rows are known to the attacker. A cell (page, country) is known when
+    // "page NUL country" is the "page NUL country" of such a row; splitting each row's text at every
+    // NUL into (before, after) gives exactly the pairs that match, also for keys holding a NUL.
+    Map<String, Set<String>> known = new HashMap<>(); // before NUL -> after NUL
     for (PublishedRow r : published.rows(Table.PAGE_COUNTRIES)) {
       if (!PublishedRow.OTHER.equals(r.country()) && r.page() != null && r.country() != null) {
-        known.put(r.page() + "\u0000" + r.country(), r.measures());
+        if (r.page().indexOf('\u0000') < 0 && r.country().indexOf('\u0000') < 0) {
+          known.computeIfAbsent(r.page(), x -> new HashSet<>()).add(r.country());
+        } else {
+          String text = r.page() + "\u0000" + r.country();
+          for (int nul = text.indexOf('\u0000'); nul >= 0; nul = text.indexOf('\u0000', nul + 1)) {
+            known.computeIfAbsent(text.substring(0, nul), x -> new HashSet<>()).add(text.substring(nul + 1));
+          }
+        }
       }
     }
 
     rowKeys.addAll(pages.keySet());
-    publishedPages.addAll(pages.keySet());
-    publishedCountries.addAll(countries.keySet());
     Measures upMargin = total;
     for (Measures m : pages.values()) {
       upMargin = upMargin.minus(m);
@@ -127,19 +234,6 @@ final class AttackGrid {
       colKeys.add(null);
     }
 
-    // Real cells of the truth, and what of them is published.
-    if (truth.countries() != null) {
-      for (Cell c : truth.countries().children()) {
-        countryVisitors.put(c.key(), c.measures().visitors());
-      }
-    }
-    if (truth.pages() != null) {
-      for (Cell c : truth.pages().children()) {
-        pageOrder.add(c.key());
-        pageVisitors.put(c.key(), c.measures().visitors());
-      }
-      pagePrefixUnion = truth.pages().prefixUnionVisitors();
-    }
     int rows = rowKeys.size();
     int cols = colKeys.size();
     Map<String, Integer> rowIndex = new HashMap<>();
@@ -154,37 +248,100 @@ final class AttackGrid {
         colIndex.put(colKeys.get(c), c);
       }
     }
-    realOf = new ArrayList<>();
-    for (int r = 0; r < rows; r++) {
-      List<List<Integer>> row = new ArrayList<>();
-      for (int c = 0; c < cols; c++) {
-        row.add(new ArrayList<>());
-      }
-      realOf.add(row);
+    int hcColumn = colKeys.contains(null) ? cols - 1 : -1;
+
+    // Real cells of the truth, and what of them is published.
+    int cells = 0;
+    for (ChildGroup g : truth.countriesByPage().values()) {
+      cells += g.children().size();
     }
+    realVisitors = new long[cells];
+    realPage = new int[cells];
+    realCountry = new int[cells];
+    int[] position = new int[cells]; // r * cols + c, or -1 where the cell is published or has no position
+    int id = 0;
     for (String page : new TreeSet<>(truth.countriesByPage().keySet())) {
+      Integer pageRow = rowIndex.get(page);
+      int r = pageRow != null ? pageRow : hasUp ? rows - 1 : -1;
+      int pageLine = pageLines.lineOf(page);
+      Set<String> knownInPage = known.getOrDefault(page, Set.of());
       for (Cell cell : truth.countriesByPage().get(page).children()) {
-        int id = real.size();
-        real.add(new RealCell(page, cell.key(), cell.measures().visitors()));
-        realByCountry.computeIfAbsent(cell.key(), x -> new ArrayList<>()).add(id);
-        realByPage.computeIfAbsent(page, x -> new ArrayList<>()).add(id);
-        if (known.containsKey(page + "\u0000" + cell.key())) {
-          continue; // published: known to the attacker
+        realVisitors[id] = cell.measures().visitors();
+        realPage[id] = pageLine;
+        realCountry[id] = countryLines.lineOf(cell.key());
+        position[id] = -1;
+        if (!knownInPage.contains(cell.key())) { // else published: known to the attacker
+          Integer countryCol = colIndex.get(cell.key());
+          int c = countryCol != null ? countryCol : hcColumn;
+          if (r >= 0 && c >= 0) {
+            position[id] = r * cols + c;
+          }
+          // A real cell with no position sits where the attacker sees a zero margin: the published
+          // tables then do not add up, which the audit reports on its own.
         }
-        Integer r = rowIndex.get(page);
-        if (r == null) {
-          r = hasUp ? rows - 1 : null;
-        }
-        Integer c = colIndex.get(cell.key());
-        if (c == null) {
-          c = colKeys.contains(null) ? cols - 1 : null;
-        }
-        if (r != null && c != null) {
-          realOf.get(r).get(c).add(id);
-        }
-        // A real cell with no position sits where the attacker sees a zero margin: the published
-        // tables then do not add up, which the audit reports on its own.
+        id++;
       }
+    }
+    positionStart = new int[rows * cols + 1];
+    for (int p : position) {
+      if (p >= 0) {
+        positionStart[p + 1]++;
+      }
+    }
+    for (int p = 0; p < rows * cols; p++) {
+      positionStart[p + 1] += positionStart[p];
+    }
+    int occupiedCount = 0;
+    for (int p = 0; p < rows * cols; p++) {
+      if (positionStart[p + 1] > positionStart[p]) {
+        occupiedCount++;
+      }
+    }
+    occupied = new int[occupiedCount];
+    occupiedCount = 0;
+    for (int p = 0; p < rows * cols; p++) {
+      if (positionStart[p + 1] > positionStart[p]) {
+        occupied[occupiedCount++] = p;
+      }
+    }
+    positionIds = new int[positionStart[rows * cols]];
+    int[] fill = Arrays.copyOf(positionStart, rows * cols);
+    for (int i = 0; i < cells; i++) {
+      if (position[i] >= 0) {
+        positionIds[fill[position[i]]++] = i;
+      }
+    }
+    pageLines.finish(realPage, pages.keySet());
+    countryLines.finish(realCountry, countries.keySet());
+    realStamp = new int[cells];
+
+    countryLineVisitors = new long[countryLines.keys.size()];
+    countryLineCellSum = new long[countryLines.keys.size()];
+    countryCoveredSum = new long[countryLines.keys.size()];
+    countryCoveredMax = new long[countryLines.keys.size()];
+    if (truth.countries() != null) {
+      for (Cell c : truth.countries().children()) {
+        Integer line = countryLines.index.get(c.key());
+        if (line != null) {
+          countryLineVisitors[line] = c.measures().visitors();
+        }
+      }
+    }
+    for (int i = 0; i < cells; i++) {
+      countryLineCellSum[realCountry[i]] += realVisitors[i];
+    }
+    pageLineVisitors = new long[pageLines.keys.size()];
+    if (truth.pages() != null) {
+      List<Cell> order = truth.pages().children();
+      pageOrderLine = new int[order.size()];
+      for (int i = 0; i < order.size(); i++) {
+        Integer line = pageLines.index.get(order.get(i).key());
+        pageOrderLine[i] = line == null ? -1 : line;
+        if (line != null) {
+          pageLineVisitors[line] = order.get(i).measures().visitors();
+        }
+      }
+      pagePrefixUnion = truth.pages().prefixUnionVisitors();
     }
 
     // Unknown positions: every unpublished position of a row or column whose residual is not zero.
@@ -205,7 +362,7 @@ final class AttackGrid {
         r = rows - 1;
       }
       Integer c = colIndex.get(pr.country());
-      if (c == null && colKeys.contains(null)) {
+      if (c == null && hcColumn >= 0) {
         c = cols - 1;
       }
       if (r != null) {
@@ -215,13 +372,25 @@ final class AttackGrid {
         colResidual[c] = colResidual[c].minus(pr.measures());
       }
     }
+    // Known positions of published pages and countries.
+    boolean[][] knownAt = new boolean[rows][cols];
+    for (Map.Entry<String, Set<String>> e : known.entrySet()) {
+      Integer r = rowIndex.get(e.getKey());
+      if (r == null) {
+        continue;
+      }
+      for (String country : e.getValue()) {
+        Integer c = colIndex.get(country);
+        if (c != null) {
+          knownAt[r][c] = true;
+        }
+      }
+    }
     unknown = new boolean[rows][cols];
     for (int r = 0; r < rows; r++) {
+      boolean rowOpen = !rowResidual[r].additiveZero();
       for (int c = 0; c < cols; c++) {
-        String page = rowKeys.get(r);
-        String country = colKeys.get(c);
-        boolean isKnown = page != null && country != null && known.containsKey(page + "\u0000" + country);
-        unknown[r][c] = !isKnown && !rowResidual[r].additiveZero() && !colResidual[c].additiveZero();
+        unknown[r][c] = rowOpen && !knownAt[r][c] && !colResidual[c].additiveZero();
       }
     }
     return true;
@@ -254,27 +423,94 @@ final class AttackGrid {
     for (int[] rc : determinedUnknowns()) {
       judge("determined cell", List.of(rc), seen, out);
     }
-    // 2. Residuals along every margin: page rows, UP, country columns, HC.
+    // 2. Residuals along every margin: page rows, UP, country columns, HC. Most unknown positions
+    // hold no real cell; only those that do are covered (by row, then by column, from the position
+    // lists), and a residual's positions are listed only when it is a finding.
+    int[] rowUnknowns = new int[rows];
+    int[] colUnknowns = new int[cols];
     for (int r = 0; r < rows; r++) {
-      List<int[]> set = new ArrayList<>();
       for (int c = 0; c < cols; c++) {
         if (unknown[r][c]) {
-          set.add(new int[] {r, c});
+          rowUnknowns[r]++;
+          colUnknowns[c]++;
         }
       }
-      judge("row residual", set, seen, out);
     }
-    for (int c = 0; c < cols; c++) {
-      List<int[]> set = new ArrayList<>();
-      for (int r = 0; r < rows; r++) {
-        if (unknown[r][c]) {
-          set.add(new int[] {r, c});
-        }
+    int[] byColumn = occupiedByColumn();
+    int q = 0;
+    for (int r = 0; r < rows; r++) {
+      int end = q;
+      while (end < occupied.length && occupied[end] / cols == r) {
+        end++;
       }
-      judge("column residual", set, seen, out);
+      if (rowUnknowns[r] > 0) {
+        startCover();
+        for (int i = q; i < end; i++) {
+          if (unknown[r][occupied[i] % cols]) {
+            coverPosition(occupied[i]);
+          }
+        }
+        final int row = r;
+        finishJudge("row residual", () -> lineSet(row, -1), seen, out);
+      }
+      q = end;
+    }
+    q = 0;
+    for (int c = 0; c < cols; c++) {
+      int end = q;
+      while (end < byColumn.length && byColumn[end] % cols == c) {
+        end++;
+      }
+      if (colUnknowns[c] > 0) {
+        startCover();
+        for (int i = q; i < end; i++) {
+          if (unknown[byColumn[i] / cols][c]) {
+            coverPosition(byColumn[i]);
+          }
+        }
+        final int col = c;
+        finishJudge("column residual", () -> lineSet(-1, col), seen, out);
+      }
+      q = end;
     }
     // 3. Every cut, when the table is small enough on one side.
     exhaustiveCuts(seen, out);
+    return out;
+  }
+
+  /** The unknown positions of row r (c = -1), or of column c (r = -1), in grid order. */
+  private List<int[]> lineSet(int r, int c) {
+    List<int[]> set = new ArrayList<>();
+    if (r >= 0) {
+      for (int col = 0; col < colKeys.size(); col++) {
+        if (unknown[r][col]) {
+          set.add(new int[] {r, col});
+        }
+      }
+    } else {
+      for (int row = 0; row < rowKeys.size(); row++) {
+        if (unknown[row][c]) {
+          set.add(new int[] {row, c});
+        }
+      }
+    }
+    return set;
+  }
+
+  /** The occupied positions ordered by column, then row. */
+  private int[] occupiedByColumn() {
+    int cols = colKeys.size();
+    int[] start = new int[cols + 1];
+    for (int p : occupied) {
+      start[p % cols + 1]++;
+    }
+    for (int c = 0; c < cols; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] out = new int[occupied.length];
+    for (int p : occupied) { // row-major, so each column's positions come out by row
+      out[start[p % cols]++] = p;
+    }
     return out;
   }
 
@@ -295,48 +531,61 @@ final class AttackGrid {
   /** The unknown positions of a rows x cols grid that its row and column sums determine (bridges). */
   static List<int[]> determinedPositions(boolean[][] unknown, int rows, int cols) {
     int nodes = rows + cols;
-    List<int[]> edges = new ArrayList<>();
     int[] degree = new int[nodes];
+    int edges = 0;
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
         if (unknown[r][c]) {
-          edges.add(new int[] {r, c});
+          edges++;
           degree[r]++;
           degree[rows + c]++;
         }
       }
     }
-    if (edges.isEmpty()) {
+    if (edges == 0) {
       return List.of();
     }
-    int[][] adjacentEdges = new int[nodes][];
+    // Edge e joins row edgeRow[e] and column node rows + edgeCol[e]; edges numbered in grid order.
+    int[] edgeRow = new int[edges];
+    int[] edgeCol = new int[edges];
+    int[] adjacentStart = new int[nodes + 1];
     for (int v = 0; v < nodes; v++) {
-      adjacentEdges[v] = new int[degree[v]];
+      adjacentStart[v + 1] = adjacentStart[v] + degree[v];
     }
-    int[] fill = new int[nodes];
-    for (int e = 0; e < edges.size(); e++) {
-      int a = edges.get(e)[0];
-      int b = rows + edges.get(e)[1];
-      adjacentEdges[a][fill[a]++] = e;
-      adjacentEdges[b][fill[b]++] = e;
+    int[] adjacent = new int[2 * edges];
+    int[] fill = Arrays.copyOf(adjacentStart, nodes);
+    int e = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        if (unknown[r][c]) {
+          edgeRow[e] = r;
+          edgeCol[e] = c;
+          adjacent[fill[r]++] = e;
+          adjacent[fill[rows + c]++] = e;
+          e++;
+        }
+      }
     }
-    boolean[] bridge = bridges(edges, rows, adjacentEdges);
+    boolean[] bridge = bridges(edgeRow, edgeCol, rows, adjacentStart, adjacent);
     List<int[]> out = new ArrayList<>();
-    for (int e = 0; e < edges.size(); e++) {
+    for (e = 0; e < edges; e++) {
       if (bridge[e]) {
-        out.add(edges.get(e));
+        out.add(new int[] {edgeRow[e], edgeCol[e]});
       }
     }
     return out;
   }
 
-  /** Tarjan's bridge search without recursion; edge e joins row edges[e][0] and column rows + edges[e][1]. */
-  private static boolean[] bridges(List<int[]> edges, int rows, int[][] adjacentEdges) {
-    int nodes = adjacentEdges.length;
+  /**
+   * Tarjan's bridge search without recursion; edge e joins row edgeRow[e] and column rows + edgeCol[e],
+   * the edges of node v are adjacent[adjacentStart[v] .. adjacentStart[v + 1]).
+   */
+  private static boolean[] bridges(int[] edgeRow, int[] edgeCol, int rows, int[] adjacentStart, int[] adjacent) {
+    int nodes = adjacentStart.length - 1;
     int[] order = new int[nodes];
     int[] low = new int[nodes];
-    java.util.Arrays.fill(order, -1);
-    boolean[] bridge = new boolean[edges.size()];
+    Arrays.fill(order, -1);
+    boolean[] bridge = new boolean[edgeRow.length];
     int[] stackNode = new int[nodes];
     int[] stackParentEdge = new int[nodes];
     int[] stackNext = new int[nodes];
@@ -348,22 +597,22 @@ final class AttackGrid {
       int top = 0;
       stackNode[0] = root;
       stackParentEdge[0] = -1;
-      stackNext[0] = 0;
+      stackNext[0] = adjacentStart[root];
       order[root] = low[root] = counter++;
       while (top >= 0) {
         int v = stackNode[top];
-        if (stackNext[top] < adjacentEdges[v].length) {
-          int e = adjacentEdges[v][stackNext[top]++];
+        if (stackNext[top] < adjacentStart[v + 1]) {
+          int e = adjacent[stackNext[top]++];
           if (e == stackParentEdge[top]) {
             continue;
           }
-          int w = edges.get(e)[0] == v && v < rows ? rows + edges.get(e)[1] : edges.get(e)[0];
+          int w = edgeRow[e] == v && v < rows ? rows + edgeCol[e] : edgeRow[e];
           if (order[w] < 0) {
             order[w] = low[w] = counter++;
             top++;
             stackNode[top] = w;
             stackParentEdge[top] = e;
-            stackNext[top] = 0;
+            stackNext[top] = adjacentStart[w];
           } else {
             low[v] = Math.min(low[v], order[w]);
           }
@@ -417,22 +666,25 @@ final class AttackGrid {
       return; // one open line: its residual is the only cut; too many: residuals + elimination only
     }
     int s = side.size();
+    // For each line of the other side, the side lines (bits) where it has an unknown.
+    int[] unknownIn = new int[other.size()];
+    for (int j = 0; j < other.size(); j++) {
+      for (int i = 0; i < s; i++) {
+        if (isUnknown(byRows, side.get(i), other.get(j))) {
+          unknownIn[j] |= 1 << i;
+        }
+      }
+    }
     for (int mask = 1; mask < (1 << s) - 1; mask++) {
       List<int[]> set = new ArrayList<>();
-      for (int o : other) {
-        boolean ownedByA = true; // all unknowns of line o lie in A
-        for (int i = 0; i < s && ownedByA; i++) {
-          if ((mask & (1 << i)) == 0 && isUnknown(byRows, side.get(i), o)) {
-            ownedByA = false;
-          }
+      for (int j = 0; j < other.size(); j++) {
+        if ((unknownIn[j] & ~mask) == 0) {
+          continue; // all unknowns of line o lie in A
         }
-        if (ownedByA) {
-          continue;
-        }
-        for (int i = 0; i < s; i++) {
-          if ((mask & (1 << i)) != 0 && isUnknown(byRows, side.get(i), o)) {
-            set.add(byRows ? new int[] {side.get(i), o} : new int[] {o, side.get(i)});
-          }
+        int o = other.get(j);
+        for (int bits = unknownIn[j] & mask; bits != 0; bits &= bits - 1) {
+          int i = Integer.numberOfTrailingZeros(bits);
+          set.add(byRows ? new int[] {side.get(i), o} : new int[] {o, side.get(i)});
         }
       }
       judge("derived sum", set, seen, out);
@@ -447,31 +699,72 @@ final class AttackGrid {
     if (set.isEmpty()) {
       return;
     }
-    boolean[] covered = new boolean[real.size()];
-    boolean content = false;
+    startCover();
+    int cols = colKeys.size();
     for (int[] rc : set) {
-      for (int id : realOf.get(rc[0]).get(rc[1])) {
-        covered[id] = true;
-        content = true;
-      }
+      coverPosition(rc[0] * cols + rc[1]);
     }
+    finishJudge(kind, () -> set, seen, out);
+  }
+
+  /** Judges the set covered since {@link #startCover}; its positions are listed only for a finding. */
+  private void finishJudge(String kind, Supplier<List<int[]>> set, Set<String> seen, List<Disclosure> out) {
     if (!content) {
       return; // every position is empty: the sum describes nobody
     }
-    if (sumOfPublishedRows(covered)) {
+    if (sumOfPublishedRows()) {
       return; // the attacker learns nothing the published rows do not say outright
     }
-    long bound = lowerBound(covered);
+    long bound = lowerBound();
     if (bound >= k) {
       return;
     }
     List<Position> positions = new ArrayList<>();
-    for (int[] rc : set) {
+    for (int[] rc : set.get()) {
       positions.add(new Position(rowKeys.get(rc[0]), colKeys.get(rc[1])));
     }
-    String id = positions.toString();
-    if (seen.add(id)) {
+    if (seen.add(describe(positions))) {
       out.add(new Disclosure(kind, List.copyOf(positions), bound, k));
+    }
+  }
+
+  /** The same text as {@code positions.toString()}, which names a disclosure once, built directly. */
+  static String describe(List<Position> positions) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < positions.size(); i++) {
+      Position p = positions.get(i);
+      b.append(i == 0 ? "" : ", ").append("Position[page=").append(p.page()).append(", country=").append(p.country()).append(']');
+    }
+    return b.append(']').toString();
+  }
+
+  /** Starts a new judgement: nothing covered yet. */
+  private void startCover() {
+    judgement++;
+    pageLines.touchedCount = 0;
+    countryLines.touchedCount = 0;
+    content = false;
+  }
+
+  /** Covers the real cells the position r * cols + c holds, line by line. */
+  private void coverPosition(int p) {
+    for (int i = positionStart[p]; i < positionStart[p + 1]; i++) {
+      int id = positionIds[i];
+      if (realStamp[id] == judgement) {
+        continue; // already covered (a position listed twice)
+      }
+      realStamp[id] = judgement;
+      content = true;
+      pageLines.cover(realPage[id], judgement);
+      int country = realCountry[id];
+      long v = realVisitors[id];
+      if (countryLines.cover(country, judgement)) {
+        countryCoveredSum[country] = v;
+        countryCoveredMax[country] = Math.max(0, v);
+      } else {
+        countryCoveredSum[country] += v;
+        countryCoveredMax[country] = Math.max(countryCoveredMax[country], v);
+      }
     }
   }
 
@@ -480,84 +773,31 @@ final class AttackGrid {
    * together, the pages' "(other)" or the totals), or exactly whole countries likewise: the sum is
    * then a sum of published rows, each held to its own table's k by the row checks.
    */
-  private boolean sumOfPublishedRows(boolean[] covered) {
-    return unionOfWholeLines(covered, realByPage, publishedPages) || unionOfWholeLines(covered, realByCountry, publishedCountries);
-  }
-
-  private static boolean unionOfWholeLines(boolean[] covered, Map<String, List<Integer>> lines, Set<String> published) {
-    boolean[] reached = new boolean[covered.length];
-    boolean hiddenTouched = false;
-    boolean hiddenWhole = true;
-    for (Map.Entry<String, List<Integer>> e : lines.entrySet()) {
-      int in = 0;
-      for (int id : e.getValue()) {
-        if (covered[id]) {
-          in++;
-        }
-      }
-      boolean whole = in == e.getValue().size();
-      if (published.contains(e.getKey())) {
-        if (in > 0 && !whole) {
-          return false;
-        }
-      } else {
-        hiddenTouched |= in > 0;
-        hiddenWhole &= whole;
-      }
-      if (in > 0) {
-        for (int id : e.getValue()) {
-          reached[id] = true;
-        }
-      }
-    }
-    if (hiddenTouched && !hiddenWhole) {
-      return false;
-    }
-    for (int i = 0; i < covered.length; i++) {
-      if (covered[i] != reached[i]) {
-        return false;
-      }
-    }
-    return true;
+  private boolean sumOfPublishedRows() {
+    return pageLines.coveredIsUnionOfWholeLines() || countryLines.coveredIsUnionOfWholeLines();
   }
 
   /** A sound lower bound on the distinct visitors of the covered real cells. */
-  private long lowerBound(boolean[] covered) {
+  private long lowerBound() {
+    // Each visitor has one country: per country touched, the largest covered cell, or the country's
+    // visitors minus those of its uncovered cells, whichever is more.
     long byCountry = 0;
-    for (Map.Entry<String, List<Integer>> e : new TreeMap<>(realByCountry).entrySet()) {
-      long maxCovered = 0;
-      long uncovered = 0;
-      boolean any = false;
-      for (int id : e.getValue()) {
-        if (covered[id]) {
-          any = true;
-          maxCovered = Math.max(maxCovered, real.get(id).visitors());
-        } else {
-          uncovered += real.get(id).visitors();
-        }
-      }
-      if (any) {
-        long total = countryVisitors.getOrDefault(e.getKey(), 0L);
-        byCountry += Math.max(maxCovered, total - uncovered);
+    for (int i = 0; i < countryLines.touchedCount; i++) {
+      int country = countryLines.touched[i];
+      long uncovered = countryLineCellSum[country] - countryCoveredSum[country];
+      byCountry += Math.max(countryCoveredMax[country], countryLineVisitors[country] - uncovered);
+    }
+    // Whole pages covered: the largest page's visitors, and the prefix union of the page order.
+    long byPage = 0;
+    for (int i = 0; i < pageLines.touchedCount; i++) {
+      int page = pageLines.touched[i];
+      if (pageLines.covered[page] == pageLines.size[page]) {
+        byPage = Math.max(byPage, pageLineVisitors[page]);
       }
     }
-    long byPage = 0;
     int prefix = 0;
-    boolean prefixOpen = true;
-    for (String page : pageOrder) {
-      List<Integer> ids = realByPage.getOrDefault(page, List.of());
-      boolean full = !ids.isEmpty();
-      for (int id : ids) {
-        full &= covered[id];
-      }
-      if (full) {
-        byPage = Math.max(byPage, pageVisitors.getOrDefault(page, 0L));
-      }
-      if (prefixOpen && full) {
-        prefix++;
-      } else {
-        prefixOpen = false;
-      }
+    while (prefix < pageOrderLine.length && pageOrderLine[prefix] >= 0 && pageLines.whole(pageOrderLine[prefix], judgement)) {
+      prefix++;
     }
     long byPrefix = prefix < pagePrefixUnion.length ? pagePrefixUnion[prefix] : 0;
     return Math.max(byCountry, Math.max(byPage, byPrefix));

@@ -1,8 +1,10 @@
 package org.geotraffic.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,18 +89,17 @@ public final class Suppressor {
       if (leaks.isEmpty()) {
         return candidate;
       }
-      Set<String> hiddenThisRound = new HashSet<>();
+      SecondaryChoice choice = new SecondaryChoice(candidate.rows(Table.PAGE_COUNTRIES));
       Set<String> touchedPages = new TreeSet<>();
       for (AttackGrid.Disclosure leak : leaks) {
-        String[] cell = chooseSecondary(leak, candidate, hiddenThisRound);
+        String[] cell = choice.next(leak);
         if (cell == null) {
-          if (hiddenThisRound.isEmpty()) {
+          if (!choice.anyHidden()) {
             throw new IllegalStateException("Cannot suppress " + date + " " + site
                 + ": a derived sum stays below k with every page_countries cell hidden (" + leak.kind() + ")");
           }
           continue;
         }
-        hiddenThisRound.add(cell[0] + "\u0000" + cell[1]);
         touchedPages.add(cell[0]);
         ChildGroup g = day.countriesByPage().get(cell[0]);
         boolean[] f = forced.get(cell[0]);
@@ -121,43 +122,116 @@ public final class Suppressor {
   }
 
   /**
-   * The published page_countries cell to hide next for a leak, or null when none is left. Cells in
-   * the leak's columns come first (they put a cell of at least k visitors into the column's hidden
-   * sum), then cells in its rows; rows that already have "(other)" before rows that would open.
+   * Chooses the published page_countries cells to hide in one round, one per leak. For a leak, cells
+   * in the leak's columns come first (they put a cell of at least k visitors into the column's hidden
+   * sum), then cells in its rows; within each, rows that already have "(other)" before rows that would
+   * open, then fewest hits, then page, then country. A cell chosen is hidden for the rest of the round.
+   *
+   * <p>The candidate's cells are ranked once by the part of that order that does not depend on the
+   * leak; a leak then only looks at the first cell still shown in each of its columns and rows, so a
+   * round costs the size of the leaks rather than leaks times cells.
    */
-  private static String[] chooseSecondary(AttackGrid.Disclosure leak, PublishedDay candidate, Set<String> alreadyHidden) {
-    Set<String> leakPages = new HashSet<>();
-    Set<String> leakCountries = new HashSet<>();
-    for (AttackGrid.Position p : leak.positions()) {
-      if (p.page() != null) {
-        leakPages.add(p.page());
-      }
-      if (p.country() != null) {
-        leakCountries.add(p.country());
-      }
-    }
-    Set<String> openPages = new HashSet<>();
-    for (PublishedRow r : candidate.rows(Table.PAGE_COUNTRIES)) {
-      if (PublishedRow.OTHER.equals(r.country())) {
-        openPages.add(r.page());
-      }
-    }
-    Comparator<PublishedRow> order = Comparator
-        .comparingInt((PublishedRow r) -> leakCountries.contains(r.country()) ? 0 : leakPages.contains(r.page()) ? 1 : 2)
-        .thenComparingInt(r -> openPages.contains(r.page()) ? 0 : 1)
-        .thenComparingLong(r -> r.measures().hits())
-        .thenComparing(PublishedRow::page)
-        .thenComparing(PublishedRow::country);
-    PublishedRow best = null;
-    for (PublishedRow r : candidate.rows(Table.PAGE_COUNTRIES)) {
-      if (PublishedRow.OTHER.equals(r.country()) || alreadyHidden.contains(r.page() + "\u0000" + r.country())) {
-        continue;
-      }
-      if (best == null || order.compare(r, best) < 0) {
-        best = r;
+  private static final class SecondaryChoice {
+    private final List<PublishedRow> ranked = new ArrayList<>(); // own cells, best first
+    private final boolean[] hidden;
+    private boolean anyHidden;
+    private int firstShown; // every ranked cell before it is hidden
+    private final Map<String, Line> byCountry = new HashMap<>();
+    private final Map<String, Line> byPage = new HashMap<>();
+    // Cells hidden are remembered by page NUL country, and every cell of that key is hidden.
+    private final Map<String, List<Integer>> byKey = new HashMap<>();
+
+    /** The ranks of one country's or one page's cells, ascending, and the first one maybe shown. */
+    private static final class Line {
+      int[] ranks = new int[4];
+      int size;
+      int next;
+
+      void add(int rank) {
+        if (size == ranks.length) {
+          ranks = Arrays.copyOf(ranks, 2 * size);
+        }
+        ranks[size++] = rank;
       }
     }
-    return best == null ? null : new String[] {best.page(), best.country()};
+
+    SecondaryChoice(List<PublishedRow> pageCountries) {
+      Set<String> openPages = new HashSet<>();
+      for (PublishedRow r : pageCountries) {
+        if (PublishedRow.OTHER.equals(r.country())) {
+          openPages.add(r.page());
+        } else {
+          ranked.add(r);
+        }
+      }
+      ranked.sort(Comparator
+          .comparingInt((PublishedRow r) -> openPages.contains(r.page()) ? 0 : 1)
+          .thenComparingLong(r -> r.measures().hits())
+          .thenComparing(PublishedRow::page)
+          .thenComparing(PublishedRow::country));
+      hidden = new boolean[ranked.size()];
+      for (int i = 0; i < ranked.size(); i++) {
+        PublishedRow r = ranked.get(i);
+        byCountry.computeIfAbsent(r.country(), x -> new Line()).add(i);
+        byPage.computeIfAbsent(r.page(), x -> new Line()).add(i);
+        byKey.computeIfAbsent(r.page() + "\u0000" + r.country(), x -> new ArrayList<>(1)).add(i);
+      }
+    }
+
+    boolean anyHidden() {
+      return anyHidden;
+    }
+
+    /** Hides and returns {page, country} of the cell to hide for the leak, or null when none is left. */
+    String[] next(AttackGrid.Disclosure leak) {
+      Set<String> leakPages = new HashSet<>();
+      Set<String> leakCountries = new HashSet<>();
+      for (AttackGrid.Position p : leak.positions()) {
+        if (p.page() != null) {
+          leakPages.add(p.page());
+        }
+        if (p.country() != null) {
+          leakCountries.add(p.country());
+        }
+      }
+      int best = firstShownOf(leakCountries, byCountry);
+      if (best < 0) {
+        best = firstShownOf(leakPages, byPage);
+      }
+      if (best < 0) {
+        while (firstShown < hidden.length && hidden[firstShown]) {
+          firstShown++;
+        }
+        best = firstShown < hidden.length ? firstShown : -1;
+      }
+      if (best < 0) {
+        return null;
+      }
+      PublishedRow r = ranked.get(best);
+      for (int i : byKey.get(r.page() + "\u0000" + r.country())) {
+        hidden[i] = true;
+      }
+      anyHidden = true;
+      return new String[] {r.page(), r.country()};
+    }
+
+    /** The best rank still shown among the given lines' cells, or -1. */
+    private int firstShownOf(Set<String> keys, Map<String, Line> lines) {
+      int best = -1;
+      for (String key : keys) {
+        Line line = lines.get(key);
+        if (line == null) {
+          continue;
+        }
+        while (line.next < line.size && hidden[line.ranks[line.next]]) {
+          line.next++;
+        }
+        if (line.next < line.size && (best < 0 || line.ranks[line.next] < best)) {
+          best = line.ranks[line.next];
+        }
+      }
+      return best;
+    }
   }
 
   private PublishedDay assemble(
