@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import org.geotraffic.privacy.reference.ReferenceSuppressionAudit;
-import org.geotraffic.privacy.reference.ReferenceSuppressor;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -20,8 +20,8 @@ import org.geotraffic.privacy.Suppressor;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.privacy.TableStats;
 import org.geotraffic.privacy.UnsuppressedDay;
-import org.geotraffic.privacy.reference.ReferenceSuppressionAudit;
-import org.geotraffic.privacy.reference.ReferenceSuppressor;
+import org.geotraffic.privacy.ReferenceSuppressionAudit;
+import org.geotraffic.privacy.ReferenceSuppressor;
 
 /**
  * Dev main, not a test: suppresses and audits serialized days (from {@link DumpDays}) at several k,

@@ -1,4 +1,8 @@
-package org.geotraffic.privacy.reference;
+package org.geotraffic.privacy;
+
+// A frozen copy of AttackGrid as of commit f76ad15, before it was optimised: the test oracle the
+// optimised class must match row for row and finding for finding (OptimisedMatchesReferenceTest). Do not
+// edit it to follow later changes of behaviour; replace it.
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,13 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.geotraffic.privacy.Cell;
-import org.geotraffic.privacy.Measures;
-import org.geotraffic.privacy.PublishedDay;
-import org.geotraffic.privacy.PublishedRow;
-import org.geotraffic.privacy.SuppressionPolicy;
-import org.geotraffic.privacy.Table;
-import org.geotraffic.privacy.UnsuppressedDay;
 
 /**
  * The two-way table pages x countries as an attacker sees it in one published day, and the attack

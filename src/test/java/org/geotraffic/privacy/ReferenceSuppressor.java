@@ -1,4 +1,8 @@
-package org.geotraffic.privacy.reference;
+package org.geotraffic.privacy;
+
+// A frozen copy of Suppressor as of commit f76ad15, before it was optimised: the test oracle the
+// optimised class must match row for row and finding for finding (OptimisedMatchesReferenceTest). Do not
+// edit it to follow later changes of behaviour; replace it.
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,15 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.geotraffic.privacy.Cell;
-import org.geotraffic.privacy.ChildGroup;
-import org.geotraffic.privacy.Measures;
-import org.geotraffic.privacy.PublishedDay;
-import org.geotraffic.privacy.PublishedRow;
-import org.geotraffic.privacy.SuppressionPolicy;
-import org.geotraffic.privacy.Table;
-import org.geotraffic.privacy.TableStats;
-import org.geotraffic.privacy.UnsuppressedDay;
 
 /**
  * Threshold suppression of one (date, site) with secondary suppression against differencing.
@@ -55,27 +50,27 @@ public final class ReferenceSuppressor {
     long minHits = policy.minHits();
     boolean totalsPublished = publishable(day.totals(), Table.TOTALS);
 
-    ReferenceGroupFold countries = totalsPublished
-        ? ReferenceGroupFold.decide(day.countries(), null, policy.minVisitors(Table.COUNTRIES), minHits)
-        : ReferenceGroupFold.all(day.countries());
+    GroupFold countries = totalsPublished
+        ? GroupFold.decide(day.countries(), null, policy.minVisitors(Table.COUNTRIES), minHits)
+        : GroupFold.all(day.countries());
     Set<String> publishedCountries = keys(countries.publishedChildren());
 
-    TreeMap<String, ReferenceGroupFold> regions = new TreeMap<>();
+    TreeMap<String, GroupFold> regions = new TreeMap<>();
     for (String country : new TreeSet<>(day.regionsByCountry().keySet())) {
       ChildGroup g = day.regionsByCountry().get(country);
       regions.put(country, publishedCountries.contains(country)
-          ? ReferenceGroupFold.decide(g, null, policy.minVisitors(Table.REGIONS), minHits)
-          : ReferenceGroupFold.all(g));
+          ? GroupFold.decide(g, null, policy.minVisitors(Table.REGIONS), minHits)
+          : GroupFold.all(g));
     }
 
-    ReferenceGroupFold pages = totalsPublished
-        ? ReferenceGroupFold.decide(day.pages(), null, policy.minVisitors(Table.PAGES), minHits)
-        : ReferenceGroupFold.all(day.pages());
+    GroupFold pages = totalsPublished
+        ? GroupFold.decide(day.pages(), null, policy.minVisitors(Table.PAGES), minHits)
+        : GroupFold.all(day.pages());
     Set<String> publishedPages = keys(pages.publishedChildren());
 
     // page_countries: primary suppression, with cells of unpublished countries forced into "(other)".
     TreeMap<String, boolean[]> forced = new TreeMap<>();
-    TreeMap<String, ReferenceGroupFold> pageCountries = new TreeMap<>();
+    TreeMap<String, GroupFold> pageCountries = new TreeMap<>();
     for (String page : new TreeSet<>(day.countriesByPage().keySet())) {
       ChildGroup g = day.countriesByPage().get(page);
       boolean[] f = new boolean[g.children().size()];
@@ -123,10 +118,10 @@ public final class ReferenceSuppressor {
     }
   }
 
-  private ReferenceGroupFold foldPageCountries(ChildGroup g, boolean[] forced, boolean pagePublished) {
+  private GroupFold foldPageCountries(ChildGroup g, boolean[] forced, boolean pagePublished) {
     return pagePublished
-        ? ReferenceGroupFold.decide(g, forced, policy.minVisitors(Table.PAGE_COUNTRIES), policy.minHits())
-        : ReferenceGroupFold.all(g);
+        ? GroupFold.decide(g, forced, policy.minVisitors(Table.PAGE_COUNTRIES), policy.minHits())
+        : GroupFold.all(g);
   }
 
   /**
@@ -170,8 +165,8 @@ public final class ReferenceSuppressor {
   }
 
   private PublishedDay assemble(
-      String date, String site, UnsuppressedDay day, boolean totalsPublished, ReferenceGroupFold countries,
-      Map<String, ReferenceGroupFold> regions, ReferenceGroupFold pages, Map<String, ReferenceGroupFold> pageCountries) {
+      String date, String site, UnsuppressedDay day, boolean totalsPublished, GroupFold countries,
+      Map<String, GroupFold> regions, GroupFold pages, Map<String, GroupFold> pageCountries) {
     Map<Table, List<PublishedRow>> rows = new EnumMap<>(Table.class);
     Map<Table, TableStats> stats = new EnumMap<>(Table.class);
     for (Table t : Table.values()) {
@@ -199,7 +194,7 @@ public final class ReferenceSuppressor {
   }
 
   private static void emit(
-      ReferenceGroupFold fold, Table table, Map<Table, List<PublishedRow>> rows, Map<Table, TableStats> stats,
+      GroupFold fold, Table table, Map<Table, List<PublishedRow>> rows, Map<Table, TableStats> stats,
       RowTemplate template) {
     List<Cell> published = fold.publishedChildren();
     for (Cell c : published) {

@@ -1,4 +1,8 @@
-package org.geotraffic.privacy.reference;
+package org.geotraffic.privacy;
+
+// A frozen copy of SuppressionAudit as of commit f76ad15, before it was optimised: the test oracle the
+// optimised class must match row for row and finding for finding (OptimisedMatchesReferenceTest). Do not
+// edit it to follow later changes of behaviour; replace it.
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.geotraffic.privacy.AuditReport;
-import org.geotraffic.privacy.ChildGroup;
-import org.geotraffic.privacy.Measures;
-import org.geotraffic.privacy.PublishedDay;
-import org.geotraffic.privacy.PublishedRow;
-import org.geotraffic.privacy.SuppressionPolicy;
-import org.geotraffic.privacy.Table;
-import org.geotraffic.privacy.UnsuppressedDay;
 
 /**
  * Attacks one published day the way an outsider can, and judges the result against the
