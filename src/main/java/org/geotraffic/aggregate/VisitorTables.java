@@ -1,8 +1,11 @@
 package org.geotraffic.aggregate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.geotraffic.enrich.LineEnricher;
 
@@ -14,9 +17,10 @@ import org.geotraffic.enrich.LineEnricher;
  * distinct set), from which the distinct visitors of any union of pages follow without visitor ids.
  *
  * <p>Cells must arrive sorted by {@link #sortKey}: each day contiguous and, within a day, each visitor
- * contiguous except that visitors whose ids share their high 32 bits may interleave (that whole run is
- * handled as one bucket). Only the current day's cells are held: when a day ends they are handed on.
- * Not thread-safe.
+ * contiguous except that visitors whose ids share their high 32 bits may interleave. Such a run (a
+ * bucket, usually one visitor's few dozen cells) is sorted here by (visitor, site, location, page), so
+ * that each region and each (page, country) of a visitor is one update of the partition's tables. Only
+ * the current day's cells are held: when a day ends they are handed on. Not thread-safe.
  */
 public final class VisitorTables {
   public static final String REGIONS = "regions";
@@ -35,7 +39,7 @@ public final class VisitorTables {
   public record TableCell(String table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews,
       long bytes) {}
 
-  // Keys with hash codes from Keys: the records' own (31 * h + next) collided into tree buckets.
+  // Hash codes from Keys: a record's own (31 * h + next) collides systematically on pages and country codes.
   private record RegionKey(String site, String country, String region) {
     @Override
     public int hashCode() {
@@ -50,29 +54,8 @@ public final class VisitorTables {
     }
   }
 
-  private record VisitorSite(long visitor, String site) {
-    @Override
-    public int hashCode() {
-      return Keys.hash(visitor, site);
-    }
-  }
-
-  private record SeenRegion(long visitor, RegionKey key) {
-    @Override
-    public int hashCode() {
-      return Keys.hash(visitor, key);
-    }
-  }
-
-  private record SeenPage(long visitor, String site, String page, String country) {
-    @Override
-    public int hashCode() {
-      return Keys.hash(visitor, site, page, country);
-    }
-  }
-
-  /** Beyond this size a per-bucket map is replaced rather than cleared: clear() costs its capacity. */
-  private static final int SMALL_MAP = 64;
+  private static final Comparator<VisitorCell> BUCKET_ORDER = Comparator.<VisitorCell>comparingLong(c -> c.visitor)
+      .thenComparing(c -> c.site).thenComparing(c -> c.country).thenComparing(c -> c.region).thenComparing(c -> c.page);
 
   /**
    * The order the cells must arrive in: day first, then the visitor id's high 32 bits, in one long so
@@ -84,15 +67,15 @@ public final class VisitorTables {
 
   private boolean started;
   private int day;
-  private long bucket;
+  private long bucketKey;
+  /** The current bucket's cells: copies, reused from bucket to bucket. */
+  private final List<VisitorCell> pool = new ArrayList<>();
+  private final List<VisitorCell> bucket = new ArrayList<>();
   private HashMap<RegionKey, long[]> regions = new HashMap<>();
   private HashMap<PageKey, long[]> pageCountries = new HashMap<>();
   private HashMap<String, HashMap<String, long[]>> pageSets = new HashMap<>();
-  private HashMap<SeenRegion, Boolean> seenRegions = new HashMap<>();
-  private HashMap<SeenPage, Boolean> seenPages = new HashMap<>();
-  private HashMap<VisitorSite, TreeSet<String>> bucketPages = new HashMap<>();
 
-  /** Adds one cell; returns the previous day's finished cells when this one starts a new day. */
+  /** Adds one cell (copied: the caller may reuse it); returns the previous day's cells when this one starts a new day. */
   public List<TableCell> add(VisitorCell c) {
     List<TableCell> finished = List.of();
     if (!started || c.day != day) {
@@ -101,26 +84,16 @@ public final class VisitorTables {
       day = c.day;
     }
     long key = sortKey(c.day, c.visitor);
-    if (!started || key != bucket) {
+    if (!started || key != bucketKey) {
       closeBucket();
-      bucket = key;
+      bucketKey = key;
       started = true;
     }
-    boolean counted = c.visitor != LineEnricher.NO_VISITOR;
-    RegionKey rk = new RegionKey(c.site, c.country, c.region);
-    long[] r = regions.computeIfAbsent(rk, k -> new long[4]);
-    if (counted && seenRegions.putIfAbsent(new SeenRegion(c.visitor, rk), Boolean.TRUE) == null) {
-      r[0]++;
+    if (bucket.size() == pool.size()) {
+      pool.add(new VisitorCell());
     }
-    addAdditive(r, c);
-    long[] p = pageCountries.computeIfAbsent(new PageKey(c.site, c.page, c.country), k -> new long[4]);
-    if (counted && seenPages.putIfAbsent(new SeenPage(c.visitor, c.site, c.page, c.country), Boolean.TRUE) == null) {
-      p[0]++;
-    }
-    addAdditive(p, c);
-    if (counted) {
-      bucketPages.computeIfAbsent(new VisitorSite(c.visitor, c.site), k -> new TreeSet<>()).add(c.page);
-    }
+    VisitorCell copy = pool.get(bucket.size());
+    bucket.add(copy.set(c.day, c.site, c.country, c.region, c.page, c.visitor, c.hits, c.pageviews, c.bytes));
     return finished;
   }
 
@@ -131,19 +104,79 @@ public final class VisitorTables {
   }
 
   private void closeBucket() {
-    bucketPages.forEach((vs, pages) -> pageSets.computeIfAbsent(vs.site(), s -> new HashMap<>())
-        .computeIfAbsent(String.join(PAGE_SEPARATOR, pages), k -> new long[1])[0]++);
-    bucketPages = reset(bucketPages);
-    seenRegions = reset(seenRegions);
-    seenPages = reset(seenPages);
+    if (bucket.size() > 1) {
+      bucket.sort(BUCKET_ORDER);
+    }
+    int i = 0;
+    while (i < bucket.size()) {
+      VisitorCell first = bucket.get(i);
+      int end = i + 1;
+      while (end < bucket.size() && bucket.get(end).visitor == first.visitor && bucket.get(end).site.equals(first.site)) {
+        end++;
+      }
+      if (first.visitor == LineEnricher.NO_VISITOR) {
+        addWithoutVisitor(i, end);
+      } else {
+        addVisitor(i, end);
+      }
+      i = end;
+    }
+    bucket.clear();
+    if (pool.size() > 4096) {
+      // One huge bucket must not pin its copies for the rest of the partition.
+      pool.subList(4096, pool.size()).clear();
+    }
   }
 
-  private static <K, V> HashMap<K, V> reset(HashMap<K, V> map) {
-    if (map.size() > SMALL_MAP) {
-      return new HashMap<>();
+  /** Cells of nobody's visit (crawlers): hits, page views and bytes only. */
+  private void addWithoutVisitor(int from, int to) {
+    for (int j = from; j < to; j++) {
+      VisitorCell c = bucket.get(j);
+      addAdditive(regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new long[4]), c);
+      addAdditive(pageCountries.computeIfAbsent(new PageKey(c.site, c.page, c.country), k -> new long[4]), c);
     }
-    map.clear();
-    return map;
+  }
+
+  /** One visitor's cells of one site, sorted by location then page. */
+  private void addVisitor(int from, int to) {
+    VisitorCell first = bucket.get(from);
+    boolean oneLocation = first.country.equals(bucket.get(to - 1).country) && first.region.equals(bucket.get(to - 1).region);
+    // With more than one location (rare: a lookup error, say) one (page, country) can recur in two
+    // regions of the same country, and the page set needs merging across locations.
+    Set<PageKey> countedPages = oneLocation ? null : new HashSet<>();
+    TreeSet<String> pages = oneLocation ? null : new TreeSet<>();
+    StringBuilder pageSet = new StringBuilder();
+    long[] region = null;
+    long[] page = null;
+    VisitorCell prev = null;
+    for (int j = from; j < to; j++) {
+      VisitorCell c = bucket.get(j);
+      boolean newLocation = prev == null || !c.country.equals(prev.country) || !c.region.equals(prev.region);
+      if (newLocation) {
+        region = regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new long[4]);
+        region[0]++;
+      }
+      addAdditive(region, c);
+      if (newLocation || !c.page.equals(prev.page)) {
+        PageKey key = new PageKey(c.site, c.page, c.country);
+        page = pageCountries.computeIfAbsent(key, k -> new long[4]);
+        if (oneLocation || countedPages.add(key)) {
+          page[0]++;
+        }
+        if (oneLocation) {
+          if (pageSet.length() > 0) {
+            pageSet.append(PAGE_SEPARATOR);
+          }
+          pageSet.append(c.page);
+        } else {
+          pages.add(c.page);
+        }
+      }
+      addAdditive(page, c);
+      prev = c;
+    }
+    String set = oneLocation ? pageSet.toString() : String.join(PAGE_SEPARATOR, pages);
+    pageSets.computeIfAbsent(first.site, s -> new HashMap<>()).computeIfAbsent(set, k -> new long[1])[0]++;
   }
 
   private static void addAdditive(long[] sums, VisitorCell c) {

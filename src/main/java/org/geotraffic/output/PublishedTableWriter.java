@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,8 +121,11 @@ public final class PublishedTableWriter {
             dates.add(r.date());
           }
         }
-        // Sorted rows, one file per day: identical input gives identical files.
-        rows.sort(Comparator.comparing(Row::toString));
+        // Sorted rows, one file per day: identical input gives identical files. Each row's text is made
+        // once, not twice per comparison (78k page_countries rows in the 10M benchmark: ~2.6M toString calls).
+        Map<Row, String> text = new IdentityHashMap<>();
+        rows.forEach(r -> text.put(r, r.toString()));
+        rows.sort(Comparator.comparing(text::get));
         if (!rows.isEmpty()) {
           spark.sparkContext().setJobDescription("write " + table.tableName());
           spark.createDataFrame(rows, schema(table))
