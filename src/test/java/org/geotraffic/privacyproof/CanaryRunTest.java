@@ -121,9 +121,11 @@ class CanaryRunTest {
     sets.put("spark.shuffle.spill.compress", "false");
     sets.put("spark.broadcast.compress", "false");
     sets.put("spark.rdd.compress", "false");
-    // Force the sort-based (spilling) shuffle writer and make it spill after every few records.
+    // Force the sort-based (spilling) shuffle writer and make it spill after every few hundred records.
+    // Not every 16: the reduce side sorts each partition, and merging a sort opens every spill file at
+    // once with a 1 MB read-ahead buffer each (thousands of 16-record spills ran out of a 768 MB heap).
     sets.put("spark.shuffle.sort.bypassMergeThreshold", "0");
-    sets.put("spark.shuffle.spill.numElementsForceSpillThreshold", "16");
+    sets.put("spark.shuffle.spill.numElementsForceSpillThreshold", "256");
     // About 2 MB of execution + storage memory: cached cells and broadcast blocks are pushed to disk.
     sets.put("spark.memory.fraction", "0.004");
     sets.put("spark.buffer.pageSize", "64k");
