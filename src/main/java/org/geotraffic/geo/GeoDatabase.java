@@ -224,7 +224,8 @@ public final class GeoDatabase implements Closeable {
     }
   }
 
-  private GeoLocation find(InetAddress address) throws IOException, com.maxmind.geoip2.exception.GeoIp2Exception {
+  /** The lookup through GeoIP2's full responses (CITY, COUNTRY) or as maps (FLAT). */
+  GeoLocation find(InetAddress address) throws IOException, com.maxmind.geoip2.exception.GeoIp2Exception {
       return switch (info.kind()) {
         case CITY -> {
           Optional<CityResponse> r = geoip2.tryCity(address);
