@@ -2,7 +2,6 @@ package org.geotraffic.enrich;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.HashMap;
 import org.geotraffic.geo.CidrSet;
 import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoLocation;
@@ -24,15 +23,14 @@ public final class ClientLocator {
   private final InternalNetworks internalNetworks;
   private final HostSuffixGeo hostSuffixGeo;
   /**
-   * Clients repeat (a visitor sends many requests): answers are kept per partition, keyed by the
-   * client string, and the cache is simply emptied when full. It lives in the task's memory only.
+   * Clients repeat, mostly on consecutive lines (a page and its assets): the previous line's answer is kept. A map of
+   * recent clients saved no CPU once database lookups became cheap, and held thousands of addresses; this holds one,
+   * in the task's memory only.
    */
-  static final int CACHE_ENTRIES = 65_536;
-
-  private final HashMap<String, Located> cache = new HashMap<>();
+  private String previousClient;
+  private GeoLocation previousLocation;
+  private GeoSource previousSource;
   private GeoSource lastSource;
-
-  private record Located(GeoLocation location, GeoSource source) {}
 
   ClientLocator(GeoDatabase database, InternalNetworks internalNetworks, HostSuffixGeo hostSuffixGeo) {
     this.database = database;
@@ -52,18 +50,16 @@ public final class ClientLocator {
 
   /** The location of a client (IP literal or host name), or null when it is neither. */
   public GeoLocation locate(String client) {
-    Located hit = cache.get(client);
-    if (hit != null) {
-      lastSource = hit.source();
-      return hit.location();
+    if (client.equals(previousClient)) {
+      lastSource = previousSource;
+      return previousLocation;
     }
     GeoLocation location = locateUncached(client);
-    if (location != null && lastSource != GeoSource.LOOKUP_ERROR) {
-      if (cache.size() >= CACHE_ENTRIES) {
-        cache.clear();
-      }
-      cache.put(client, new Located(location, lastSource));
-    }
+    // Lookup errors are not remembered: each line that meets one counts it, as before.
+    boolean keep = location != null && lastSource != GeoSource.LOOKUP_ERROR;
+    previousClient = keep ? client : null;
+    previousLocation = location;
+    previousSource = lastSource;
     return location;
   }
 

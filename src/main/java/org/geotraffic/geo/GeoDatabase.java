@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,12 @@ public final class GeoDatabase implements Closeable {
   private final Reader maps;
   private final GeoFieldMapping mapping;
   private final GeoDatabaseInfo info;
+  /**
+   * CITY/COUNTRY: lookups read only the fields we use ({@link GeoIp2Fields}) instead of GeoIP2's full responses. Set
+   * by {@link #probe} only when the full responses of every distinct record decoded and gave the same locations: a
+   * record whose unused fields are corrupt must still fail the lookup as it does through GeoIP2's reader.
+   */
+  private volatile boolean fieldsOnly;
 
   private GeoDatabase(DatabaseReader geoip2, Reader maps, GeoFieldMapping mapping, GeoDatabaseInfo info) {
     this.geoip2 = geoip2;
@@ -137,10 +144,10 @@ public final class GeoDatabase implements Closeable {
       } catch (IOException | RuntimeException e) {
         throw new GeoDatabaseException("Cannot open geo database: GeoIP2 refuses it (" + e.getMessage() + "), " + file, e);
       }
-      closeQuietly(reader);
-      db = new GeoDatabase(dr, null, null, new GeoDatabaseInfo(type, m.buildTime(), description, kind));
+      // The map reader stays open: it serves the field-only lookups (see fieldsOnly).
+      db = new GeoDatabase(dr, reader, null, new GeoDatabaseInfo(type, m.buildTime(), description, kind));
     }
-    db.probe(tree.samples(), file);
+    db.probe(tree.samples(), tree.distinctRecords(), file);
     return db;
   }
 
@@ -163,18 +170,39 @@ public final class GeoDatabase implements Closeable {
     return DatabaseKind.FLAT;
   }
 
-  /** Looks up the sample addresses the way the job will, so a record the model cannot read fails here. */
-  private void probe(List<InetAddress> samples, File file) throws GeoDatabaseException {
+  /**
+   * Looks up the sample addresses the way the job will, so a record the model cannot read fails here. When the samples
+   * are all the distinct records and each gives the same location read field-only, lookups read field-only.
+   */
+  private void probe(List<InetAddress> samples, int distinctRecords, File file) throws GeoDatabaseException {
+    boolean same = info.kind() != DatabaseKind.FLAT && samples.size() == distinctRecords;
     for (InetAddress probe : samples) {
+      GeoLocation full;
       try {
-        find(probe);
+        full = find(probe);
       } catch (Exception e) {
         close();
         // The probe addresses come from the database's own tree, not from client data.
         throw new GeoDatabaseException("Cannot use geo database: a record cannot be read as " + info.schema() + " ("
             + e.getMessage() + "), " + file, e);
       }
+      same = same && sameFieldsOnly(probe, full);
     }
+    fieldsOnly = same;
+  }
+
+  private boolean sameFieldsOnly(InetAddress probe, GeoLocation full) {
+    try {
+      return Objects.equals(full, findFields(probe));
+    } catch (IOException | RuntimeException e) {
+      // Cannot happen for a record GeoIP2 decoded; if it does, lookups stay with GeoIP2's reader.
+      return false;
+    }
+  }
+
+  /** Whether lookups read only the fields they use (true for CITY/COUNTRY databases {@link #probe} read whole). */
+  boolean readsFieldsOnly() {
+    return fieldsOnly;
   }
 
   public GeoDatabaseInfo info() {
@@ -189,14 +217,15 @@ public final class GeoDatabase implements Closeable {
    */
   public GeoLocation lookup(InetAddress address) throws IOException {
     try {
-      return find(address);
+      return fieldsOnly ? findFields(address) : find(address);
     } catch (IOException | RuntimeException | com.maxmind.geoip2.exception.GeoIp2Exception e) {
       // Without the cause: GeoIP2's and maxmind-db's messages can carry the address looked up.
       throw new IOException("Cannot look up address: " + e.getClass().getSimpleName());
     }
   }
 
-  private GeoLocation find(InetAddress address) throws IOException, com.maxmind.geoip2.exception.GeoIp2Exception {
+  /** The lookup through GeoIP2's full responses (CITY, COUNTRY) or as maps (FLAT). */
+  GeoLocation find(InetAddress address) throws IOException, com.maxmind.geoip2.exception.GeoIp2Exception {
       return switch (info.kind()) {
         case CITY -> {
           Optional<CityResponse> r = geoip2.tryCity(address);
@@ -213,20 +242,46 @@ public final class GeoDatabase implements Closeable {
       };
   }
 
+  /** {@link #find} for CITY/COUNTRY, decoding only the fields {@link #toLocation} reads. */
+  GeoLocation findFields(InetAddress address) throws IOException {
+    if (info.kind() == DatabaseKind.CITY) {
+      GeoIp2Fields.CityRecord r = maps.get(address, GeoIp2Fields.CityRecord.class);
+      if (r == null) {
+        return null;
+      }
+      List<GeoIp2Fields.Subdivision> subs = r.subdivisions();
+      GeoIp2Fields.Subdivision first = subs == null || subs.isEmpty() ? null : subs.get(0);
+      return toLocation(r.country() == null ? null : r.country().isoCode(), first != null, first == null ? null
+          : first.isoCode(), first == null || first.names() == null ? null : first.names().get("en"));
+    }
+    GeoIp2Fields.CountryRecord r = maps.get(address, GeoIp2Fields.CountryRecord.class);
+    return r == null ? null : toLocation(r.country() == null ? null : r.country().isoCode(), false, null, null);
+  }
+
   private static GeoLocation toLocation(Country country, List<Subdivision> subdivisions) {
-    String cc = GeoFieldMapping.countryOf(country == null ? null : country.isoCode());
+    Subdivision first = subdivisions == null || subdivisions.isEmpty() ? null : subdivisions.get(0);
+    return toLocation(country == null ? null : country.isoCode(), first != null, first == null ? null : first.isoCode(),
+        first == null || first.names() == null ? null : first.names().get("en"));
+  }
+
+  /**
+   * @param hasSubdivision whether the record has a first subdivision
+   * @param nameEn its English name, or null
+   */
+  private static GeoLocation toLocation(String countryIso, boolean hasSubdivision, String subdivisionIso,
+      String nameEn) {
+    String cc = GeoFieldMapping.countryOf(countryIso);
     if (cc == null) {
       return null;
     }
-    if (subdivisions == null || subdivisions.isEmpty()) {
+    if (!hasSubdivision) {
       return GeoLocation.countryOnly(cc);
     }
     // The first entry is the first-level subdivision. MaxMind's codes carry no country prefix (ENG -> GB-ENG);
     // DB-IP Lite writes only the English name.
-    Subdivision first = subdivisions.get(0);
-    String region = GeoFieldMapping.regionOf(cc, first.isoCode(), GeoFieldMapping.RegionKind.ISO_CODE);
-    if (region == null && first.isoCode() == null && first.names() != null) {
-      region = SubdivisionNames.codeOf(cc, first.names().get("en"));
+    String region = GeoFieldMapping.regionOf(cc, subdivisionIso, GeoFieldMapping.RegionKind.ISO_CODE);
+    if (region == null && subdivisionIso == null && nameEn != null) {
+      region = SubdivisionNames.codeOf(cc, nameEn);
     }
     return region == null ? GeoLocation.countryOnly(cc) : new GeoLocation(cc, region);
   }

@@ -1,0 +1,153 @@
+package org.geotraffic.enrich.bench;
+
+import com.maxmind.geoip2.DatabaseReader;
+import com.maxmind.geoip2.model.CityResponse;
+import com.maxmind.geoip2.model.CountryResponse;
+import com.maxmind.geoip2.record.Country;
+import com.maxmind.geoip2.record.Subdivision;
+import java.io.File;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import org.geotraffic.geo.DatabaseKind;
+import org.geotraffic.geo.GeoDatabase;
+import org.geotraffic.geo.GeoFieldMapping;
+import org.geotraffic.geo.GeoLocation;
+import org.geotraffic.geo.Iso3166;
+import org.geotraffic.geo.IpLiterals;
+import org.geotraffic.geo.SubdivisionNames;
+
+/**
+ * Compares {@link GeoDatabase#lookup} with the lookup as it was before field-only reads (GeoIP2's {@code
+ * tryCity}/{@code tryCountry} and the same mapping, re-stated here), on real City/Country databases such as
+ * MaxMind's test databases. Not a test (the databases are not in the repository): run with
+ *
+ * <pre>
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     org.geotraffic.enrich.bench.GeoLookupCompare NETWORKS.tsv DB...
+ * </pre>
+ *
+ * <p>NETWORKS.tsv: a header, then networks (CIDR) in the third column, as in {@code city-test-networks.tsv}. Each
+ * network's first and last address and their neighbours, 50 random addresses inside it and 200,000 random IPv4 and
+ * IPv6 addresses are looked up both ways; a lookup that fails must fail both ways. Prints counts only.
+ */
+public final class GeoLookupCompare {
+  private GeoLookupCompare() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> networks = new ArrayList<>();
+    List<String> rows = Files.readAllLines(Path.of(args[0]));
+    for (String row : rows.subList(1, rows.size())) {
+      String[] cols = row.split("\t", -1);
+      if (cols.length > 2 && cols[2].contains("/")) {
+        networks.add(cols[2]);
+      }
+    }
+    int bad = 0;
+    for (int i = 1; i < args.length; i++) {
+      bad += compare(new File(args[i]), networks);
+    }
+    System.out.println(bad == 0 ? "ALL EQUAL" : "DIFFERENCES: " + bad);
+    System.exit(bad == 0 ? 0 : 1);
+  }
+
+  private static int compare(File file, List<String> networks) throws Exception {
+    Random random = new Random(7);
+    List<InetAddress> addresses = new ArrayList<>();
+    for (String network : networks) {
+      int slash = network.indexOf('/');
+      byte[] first = IpLiterals.parse(network.substring(0, slash)).getAddress();
+      BigInteger low = new BigInteger(1, first);
+      BigInteger size = BigInteger.ONE.shiftLeft(first.length * 8 - Integer.parseInt(network.substring(slash + 1)));
+      BigInteger last = low.add(size).subtract(BigInteger.ONE);
+      for (BigInteger a : List.of(low, last, low.subtract(BigInteger.ONE), last.add(BigInteger.ONE))) {
+        addresses.add(address(a, first.length));
+      }
+      for (int i = 0; i < 50; i++) {
+        addresses.add(address(low.add(new BigInteger(size.bitLength() + 8, random).mod(size)), first.length));
+      }
+    }
+    for (int i = 0; i < 200_000; i++) {
+      addresses.add(address(BigInteger.valueOf(random.nextInt() & 0xFFFFFFFFL), 4));
+      addresses.add(address(new BigInteger(i % 2 == 0 ? 128 : 32, random).or(i % 4 == 1
+          ? BigInteger.valueOf(0xFFFFL).shiftLeft(32) : BigInteger.ZERO), 16));
+    }
+    int differences = 0;
+    int found = 0;
+    int failed = 0;
+    try (GeoDatabase db = GeoDatabase.open(file);
+        DatabaseReader old = new DatabaseReader.Builder(file).withCache(new com.maxmind.db.CHMCache()).build()) {
+      DatabaseKind kind = db.info().kind();
+      for (InetAddress a : addresses) {
+        String expected;
+        try {
+          expected = String.valueOf(oldLookup(old, kind, a));
+        } catch (Exception e) {
+          expected = "error";
+        }
+        String actual;
+        try {
+          actual = String.valueOf(db.lookup(a));
+        } catch (Exception e) {
+          actual = "error";
+        }
+        found += expected.equals("null") || expected.equals("error") ? 0 : 1;
+        failed += expected.equals("error") ? 1 : 0;
+        if (!Objects.equals(expected, actual)) {
+          differences++;
+        }
+      }
+      java.lang.reflect.Method fieldsOnly = GeoDatabase.class.getDeclaredMethod("readsFieldsOnly");
+      fieldsOnly.setAccessible(true);
+      System.out.printf(Locale.ROOT, "%s: %s%s, %,d addresses, %,d located, %,d failed, %,d differ%n", file.getName(),
+          kind, Boolean.TRUE.equals(fieldsOnly.invoke(db)) ? " (field-only reads)" : " (GeoIP2 reads)",
+          addresses.size(), found, failed, differences);
+    } catch (Exception e) {
+      System.out.println(file.getName() + ": does not open (" + e.getMessage() + ")");
+    }
+    return differences;
+  }
+
+  /** GeoDatabase's lookup before field-only reads. */
+  private static GeoLocation oldLookup(DatabaseReader reader, DatabaseKind kind, InetAddress a) throws Exception {
+    if (kind == DatabaseKind.CITY) {
+      Optional<CityResponse> r = reader.tryCity(a);
+      return r.isEmpty() ? null : toLocation(r.get().country(), r.get().subdivisions());
+    }
+    Optional<CountryResponse> r = reader.tryCountry(a);
+    return r.isEmpty() ? null : toLocation(r.get().country(), List.of());
+  }
+
+  private static GeoLocation toLocation(Country country, List<Subdivision> subdivisions) {
+    String iso = country == null ? null : country.isoCode();
+    String cc = iso == null || iso.length() != 2 ? null : iso.toUpperCase(Locale.ROOT);
+    if (cc == null || !Iso3166.isCountry(cc)) {
+      return null;
+    }
+    if (subdivisions == null || subdivisions.isEmpty()) {
+      return GeoLocation.countryOnly(cc);
+    }
+    Subdivision first = subdivisions.get(0);
+    String region = GeoFieldMapping.regionOf(cc, first.isoCode(), GeoFieldMapping.RegionKind.ISO_CODE);
+    if (region == null && first.isoCode() == null && first.names() != null) {
+      region = SubdivisionNames.codeOf(cc, first.names().get("en"));
+    }
+    return region == null ? GeoLocation.countryOnly(cc) : new GeoLocation(cc, region);
+  }
+
+  private static InetAddress address(BigInteger value, int bytes) throws Exception {
+    BigInteger v = value.signum() < 0 ? BigInteger.ZERO : value;
+    byte[] raw = v.toByteArray();
+    byte[] out = new byte[bytes];
+    int n = Math.min(raw.length, bytes);
+    System.arraycopy(raw, raw.length - n, out, bytes - n, n);
+    return InetAddress.getByAddress(out);
+  }
+}
