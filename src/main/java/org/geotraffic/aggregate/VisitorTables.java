@@ -54,8 +54,20 @@ public final class VisitorTables {
     }
   }
 
-  private static final Comparator<VisitorCell> BUCKET_ORDER = Comparator.<VisitorCell>comparingLong(c -> c.visitor)
-      .thenComparing(c -> c.site).thenComparing(c -> c.country).thenComparing(c -> c.region).thenComparing(c -> c.page);
+  /** Visitor, site, country, region, page; written out (a chain of thenComparing lambdas was 11% of the reduce side). */
+  private static final Comparator<VisitorCell> BUCKET_ORDER = (a, b) -> {
+    int c = Long.compare(a.visitor, b.visitor);
+    if (c == 0) {
+      c = a.site.compareTo(b.site);
+    }
+    if (c == 0) {
+      c = a.country.compareTo(b.country);
+    }
+    if (c == 0) {
+      c = a.region.compareTo(b.region);
+    }
+    return c != 0 ? c : a.page.compareTo(b.page);
+  };
 
   /**
    * The order the cells must arrive in: day first, then the visitor id's high 32 bits, in one long so
