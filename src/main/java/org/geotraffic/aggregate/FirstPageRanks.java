@@ -1,19 +1,17 @@
 package org.geotraffic.aggregate;
 
-import java.io.Serializable;
 import java.util.Map;
 
 /**
- * The fold-order rank (1-based) of every page of every (date, site), and the first rank of a visitor's
+ * The fold-order rank (1-based) of every page of one (date, site), and the first rank of a visitor's
  * page set ({@link VisitorTables#PAGE_SETS}): the smallest rank among its pages. Counting visitors by
  * first rank and summing over ranks gives the distinct visitors of every prefix of the fold order,
  * which the pages' "(other)" row needs.
  *
- * @param bySite date, then site, then page to rank
+ * @param ranks page to rank
  */
-public record FirstPageRanks(Map<String, Map<String, Map<String, Integer>>> bySite) implements Serializable {
-  public int firstRank(String date, String site, String pageSet) {
-    Map<String, Integer> ranks = bySite.getOrDefault(date, Map.of()).getOrDefault(site, Map.of());
+public record FirstPageRanks(Map<String, Integer> ranks) {
+  public int firstRank(String pageSet) {
     int first = Integer.MAX_VALUE;
     int from = 0;
     while (from <= pageSet.length()) {
@@ -23,7 +21,7 @@ public record FirstPageRanks(Map<String, Map<String, Map<String, Integer>>> bySi
       }
       Integer r = ranks.get(pageSet.substring(from, end));
       if (r == null) {
-        throw new IllegalStateException("Cannot rank a page of " + date + " that the page tables do not have");
+        throw new IllegalStateException("Cannot rank a page that the day's page tables do not have");
       }
       first = Math.min(first, r);
       from = end + 1;

@@ -6,7 +6,7 @@ package org.geotraffic.aggregate;
  *
  * @param geoSource null unless accepted
  */
-public record LineTally(String outcome, String geoSource, boolean bot, long lines) {
+public record LineTally(String outcome, String geoSource, boolean bot, long lines) implements java.io.Serializable {
   /** The key part, for summing. */
   record Key(String outcome, String geoSource, boolean bot) {}
 }

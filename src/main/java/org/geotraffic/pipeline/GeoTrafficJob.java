@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,11 +78,17 @@ public final class GeoTrafficJob {
    */
   public WhatIf.Result whatIf(RunRequest request, List<Integer> ks) {
     AggregateStage.Aggregates aggregates = aggregate(request, new LinkedHashMap<>());
-    long t = System.nanoTime();
-    WhatIf.Result result = WhatIf.run(ks, aggregates.days(), request.config().suppression());
-    progress.accept(String.format("what-if: %d thresholds over %d day/site groups (%d ms)", ks.size(), aggregates.days().size(),
-        millisSince(t)));
-    return result;
+    try {
+      long t = System.nanoTime();
+      // What-if is the admin's tool: it brings the unsuppressed days to the driver (a run never does).
+      List<UnsuppressedDay> days = new ArrayList<>(aggregates.days().collect());
+      days.sort(Comparator.comparing(UnsuppressedDay::date).thenComparing(UnsuppressedDay::site));
+      WhatIf.Result result = WhatIf.run(ks, days, request.config().suppression());
+      progress.accept(String.format("what-if: %d thresholds over %d day/site groups (%d ms)", ks.size(), days.size(), millisSince(t)));
+      return result;
+    } finally {
+      aggregates.release();
+    }
   }
 
   public RunSummary run(RunRequest request) throws IOException, RunRefusedException {
@@ -104,17 +111,23 @@ public final class GeoTrafficJob {
     List<PublishedDay> published = new ArrayList<>();
     Map<Table, TableStats> stats = new EnumMap<>(Table.class);
     List<String> auditFindings = new ArrayList<>();
-    // The job audits its own result as an attacker would, before anything is written.
-    for (SuppressStage.Outcome o : SuppressStage.suppressAndAudit(spark, aggregates.days(), policy)) {
-      published.add(o.published());
-      o.published().stats().forEach((t, st) -> stats.merge(t, st, TableStats::plus));
-      auditFindings.addAll(o.findings());
+    TreeSet<String> dates = new TreeSet<>();
+    try {
+      // The job audits its own result as an attacker would, before anything is written.
+      for (SuppressStage.Outcome o : SuppressStage.suppressAndAudit(spark, aggregates.days(), policy)) {
+        published.add(o.published());
+        dates.add(o.date());
+        o.published().stats().forEach((t, st) -> stats.merge(t, st, TableStats::plus));
+        auditFindings.addAll(o.findings());
+      }
+    } finally {
+      aggregates.release();
     }
     stageMillis.put("suppress_audit", millisSince(t1));
     progress.accept(String.format("suppress+audit: %d day/site groups, k=%d, audit %s (%d ms)", published.size(),
         policy.minVisitors(), auditFindings.isEmpty() ? "passed" : "FAILED", stageMillis.get("suppress_audit")));
 
-    TreeSet<String> dates = processedDates(request, aggregates.days());
+    addWindowDates(request, dates);
     RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(auditFindings);
     double rejectRatio = counts.read() == 0 ? 0 : (double) counts.rejectedTotal() / counts.read();
     if (!auditFindings.isEmpty()) {
@@ -158,16 +171,13 @@ public final class GeoTrafficJob {
     RunSummaryWriter.write(request.outputDir(), summary, spark.sparkContext().hadoopConfiguration());
   }
 
-  /** The window's days when one was given (so empty days are cleared too), else the days seen. */
-  private static TreeSet<String> processedDates(RunRequest request, List<UnsuppressedDay> days) {
-    TreeSet<String> dates = new TreeSet<>();
-    days.forEach(d -> dates.add(d.date()));
+  /** Adds the window's days when one was given, so that days without lines are cleared too. */
+  private static void addWindowDates(RunRequest request, TreeSet<String> dates) {
     if (request.windowFrom() != null && request.windowTo() != null) {
       for (LocalDate d = LocalDate.parse(request.windowFrom()); !d.isAfter(LocalDate.parse(request.windowTo())); d = d.plusDays(1)) {
         dates.add(d.toString());
       }
     }
-    return dates;
   }
 
   private static String topReasons(Map<String, Long> rejected) {

@@ -171,11 +171,11 @@ class VisitorPassesTest {
       }
       ranks.computeIfAbsent(f[0], x -> new HashMap<>()).put(f[1], r);
     });
-    FirstPageRanks rankTable = new FirstPageRanks(ranks);
     Map<String, long[]> counted = new TreeMap<>();
     pageSets.forEach((k, v) -> {
       String[] f = k.split("\\|", -1);
-      counted.computeIfAbsent(f[1] + "|" + f[2], x -> new long[pagesByDaySite.get(x).size() + 1])[rankTable.firstRank(f[1], f[2], f[3])] += v[0];
+      FirstPageRanks first = new FirstPageRanks(ranks.get(f[1]).get(f[2]));
+      counted.computeIfAbsent(f[1] + "|" + f[2], x -> new long[pagesByDaySite.get(x).size() + 1])[first.firstRank(f[3])] += v[0];
     });
     pagesByDaySite.forEach((daySite, pages) -> {
       long[] prefix = counted.getOrDefault(daySite, new long[pages.size() + 1]).clone();

@@ -52,7 +52,7 @@ class ObservabilityTest {
     assertEquals(0, o.exitCode(), o.console());
     TreeSet<String> descriptions = new TreeSet<>(listener.seen);
     TreeSet<String> expected = new TreeSet<>(List.of("parse, locate, anonymise and shuffle by visitor",
-        "aggregate regions, page_countries and page sets", "aggregate page prefix unions", "suppress and audit"));
+        "aggregate and assemble days", "suppress and audit"));
     for (Table t : Table.values()) {
       expected.add("write " + t.tableName());
     }

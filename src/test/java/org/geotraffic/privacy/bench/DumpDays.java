@@ -43,7 +43,7 @@ public final class DumpDays {
       InputFiles input = InputFiles.resolve(List.of(log), spark.sparkContext().hadoopConfiguration());
       EnrichStage.Enriched enriched = EnrichStage.enrich(spark, input, settings);
       AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows());
-      List<UnsuppressedDay> days = new ArrayList<>(aggregates.days());
+      List<UnsuppressedDay> days = new ArrayList<>(aggregates.days().collect());
       try (ObjectOutputStream o = new ObjectOutputStream(new FileOutputStream(out))) {
         o.writeObject(days);
       }
