@@ -184,6 +184,24 @@ class SampleRunEndToEndTest {
     }
   }
 
+  /**
+   * what-if through the command line: the days are assembled on the executors and collected for the
+   * admin's table; the k=2 and k=10 rows are the ones the README shows.
+   */
+  @Test
+  void whatIf_pricesEachThreshold_asTheReadmeShows() throws IOException {
+    Path db = tmp.resolve("demo-geo-whatif.mmdb");
+    DemoDatabase.write(db);
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    int code = GeoTraffic.run(new String[] {"what-if", "--input", "sample-logs", "--geoip-db", db.toString(), "--k", "2,10"},
+        new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    String table = buffer.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, table);
+    assertTrue(table.matches("(?s).*\\n\\s*2\\s+countries\\s+16\\s+3\\s.*"), table);
+    assertTrue(table.matches("(?s).*\\n\\s*2\\s+page_countries\\s+81\\s+92\\s.*"), table);
+    assertTrue(table.matches("(?s).*\\n\\s*10\\s+page_countries\\s+46\\s+127\\s.*"), table);
+  }
+
   /** The sample's HTML report, left in target/browser-fixture/ for tests/browser (docs/sample-report.png). */
   @Test
   void report_writesTheSampleReport_forTheBrowserTest() {
