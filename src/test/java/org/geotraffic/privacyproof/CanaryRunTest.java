@@ -126,8 +126,12 @@ class CanaryRunTest {
     // once with a 1 MB read-ahead buffer each (thousands of 16-record spills ran out of a 768 MB heap).
     sets.put("spark.shuffle.sort.bypassMergeThreshold", "0");
     sets.put("spark.shuffle.spill.numElementsForceSpillThreshold", "256");
-    // About 2 MB of execution + storage memory: cached cells and broadcast blocks are pushed to disk.
+    // About 2 MB of execution + storage memory, none of it reserved for storage: while the enrich stage's
+    // shuffle writer takes execution memory it evicts cached and broadcast blocks (the task binary) to
+    // disk. Without storageFraction=0 the eviction depended on timing: 1 of 4 clean-clone runs kept the
+    // task binary in memory and the positive control below failed.
     sets.put("spark.memory.fraction", "0.004");
+    sets.put("spark.memory.storageFraction", "0");
     sets.put("spark.buffer.pageSize", "64k");
     sets.put("spark.extraListeners", LocalDirCapture.Listener.class.getName());
     sets.putAll(extra);
