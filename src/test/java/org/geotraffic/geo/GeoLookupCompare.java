@@ -1,10 +1,5 @@
-package org.geotraffic.enrich.bench;
+package org.geotraffic.geo;
 
-import com.maxmind.geoip2.DatabaseReader;
-import com.maxmind.geoip2.model.CityResponse;
-import com.maxmind.geoip2.model.CountryResponse;
-import com.maxmind.geoip2.record.Country;
-import com.maxmind.geoip2.record.Subdivision;
 import java.io.File;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -14,24 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Random;
-import org.geotraffic.geo.DatabaseKind;
-import org.geotraffic.geo.GeoDatabase;
-import org.geotraffic.geo.GeoFieldMapping;
-import org.geotraffic.geo.GeoLocation;
-import org.geotraffic.geo.Iso3166;
-import org.geotraffic.geo.IpLiterals;
-import org.geotraffic.geo.SubdivisionNames;
 
 /**
- * Compares {@link GeoDatabase#lookup} with the lookup as it was before field-only reads (GeoIP2's {@code
- * tryCity}/{@code tryCountry} and the same mapping, re-stated here), on real City/Country databases such as
- * MaxMind's test databases. Not a test (the databases are not in the repository): run with
+ * Compares {@link GeoDatabase#lookup} with the lookup as it was before field-only reads ({@link GeoDatabase#find}:
+ * GeoIP2's full {@code tryCity}/{@code tryCountry} responses), on real City/Country databases such as MaxMind's test
+ * databases. Not a test (the databases are not in the repository): run with
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     org.geotraffic.enrich.bench.GeoLookupCompare NETWORKS.tsv DB...
+ *     org.geotraffic.geo.GeoLookupCompare NETWORKS.tsv DB...
  * </pre>
  *
  * <p>NETWORKS.tsv: a header, then networks (CIDR) in the third column, as in {@code city-test-networks.tsv}. Each
@@ -82,13 +69,12 @@ public final class GeoLookupCompare {
     int differences = 0;
     int found = 0;
     int failed = 0;
-    try (GeoDatabase db = GeoDatabase.open(file);
-        DatabaseReader old = new DatabaseReader.Builder(file).withCache(new com.maxmind.db.CHMCache()).build()) {
+    try (GeoDatabase db = GeoDatabase.open(file)) {
       DatabaseKind kind = db.info().kind();
       for (InetAddress a : addresses) {
         String expected;
         try {
-          expected = String.valueOf(oldLookup(old, kind, a));
+          expected = String.valueOf(db.find(a));
         } catch (Exception e) {
           expected = "error";
         }
@@ -104,42 +90,13 @@ public final class GeoLookupCompare {
           differences++;
         }
       }
-      java.lang.reflect.Method fieldsOnly = GeoDatabase.class.getDeclaredMethod("readsFieldsOnly");
-      fieldsOnly.setAccessible(true);
       System.out.printf(Locale.ROOT, "%s: %s%s, %,d addresses, %,d located, %,d failed, %,d differ%n", file.getName(),
-          kind, Boolean.TRUE.equals(fieldsOnly.invoke(db)) ? " (field-only reads)" : " (GeoIP2 reads)",
+          kind, db.readsFieldsOnly() ? " (field-only reads)" : " (GeoIP2 reads)",
           addresses.size(), found, failed, differences);
     } catch (Exception e) {
       System.out.println(file.getName() + ": does not open (" + e.getMessage() + ")");
     }
     return differences;
-  }
-
-  /** GeoDatabase's lookup before field-only reads. */
-  private static GeoLocation oldLookup(DatabaseReader reader, DatabaseKind kind, InetAddress a) throws Exception {
-    if (kind == DatabaseKind.CITY) {
-      Optional<CityResponse> r = reader.tryCity(a);
-      return r.isEmpty() ? null : toLocation(r.get().country(), r.get().subdivisions());
-    }
-    Optional<CountryResponse> r = reader.tryCountry(a);
-    return r.isEmpty() ? null : toLocation(r.get().country(), List.of());
-  }
-
-  private static GeoLocation toLocation(Country country, List<Subdivision> subdivisions) {
-    String iso = country == null ? null : country.isoCode();
-    String cc = iso == null || iso.length() != 2 ? null : iso.toUpperCase(Locale.ROOT);
-    if (cc == null || !Iso3166.isCountry(cc)) {
-      return null;
-    }
-    if (subdivisions == null || subdivisions.isEmpty()) {
-      return GeoLocation.countryOnly(cc);
-    }
-    Subdivision first = subdivisions.get(0);
-    String region = GeoFieldMapping.regionOf(cc, first.isoCode(), GeoFieldMapping.RegionKind.ISO_CODE);
-    if (region == null && first.isoCode() == null && first.names() != null) {
-      region = SubdivisionNames.codeOf(cc, first.names().get("en"));
-    }
-    return region == null ? GeoLocation.countryOnly(cc) : new GeoLocation(cc, region);
   }
 
   private static InetAddress address(BigInteger value, int bytes) throws Exception {
