@@ -11,6 +11,11 @@ import org.geotraffic.enrich.EnrichedEvent;
  */
 public final class LineTallies {
   private final HashMap<LineTally.Key, long[]> counts = new HashMap<>();
+  /** The last key's counter: consecutive lines mostly share an outcome, so most lines skip the map. */
+  private String lastOutcome;
+  private String lastGeoSource;
+  private boolean lastBot;
+  private long[] lastCount;
 
   public void add(EnrichedEvent e) {
     add(e.outcome, e.geoSource, e.bot, 1);
@@ -21,7 +26,14 @@ public final class LineTallies {
   }
 
   private void add(String outcome, String geoSource, boolean bot, long lines) {
-    counts.computeIfAbsent(new LineTally.Key(outcome, geoSource, bot), k -> new long[1])[0] += lines;
+    // Outcomes and geo sources are constants, so the same instance means the same key; anything else takes the map.
+    if (lastCount == null || outcome != lastOutcome || geoSource != lastGeoSource || bot != lastBot) {
+      lastCount = counts.computeIfAbsent(new LineTally.Key(outcome, geoSource, bot), k -> new long[1]);
+      lastOutcome = outcome;
+      lastGeoSource = geoSource;
+      lastBot = bot;
+    }
+    lastCount[0] += lines;
   }
 
   public List<LineTally> list() {
