@@ -18,12 +18,7 @@ import org.geotraffic.privacy.UnsuppressedDay;
  * known ({@link FirstPageRanks}). Holds one day. Not thread-safe.
  */
 public final class DayAssembler {
-  private record Pair(String a, String b) {
-    @Override
-    public int hashCode() {
-      return Keys.hash(a, b, null);
-    }
-  }
+  private record Pair(String a, String b) {}
 
   private final String date;
   private final String site;
