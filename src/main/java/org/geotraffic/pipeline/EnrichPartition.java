@@ -1,5 +1,6 @@
 package org.geotraffic.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -80,8 +81,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
 
       /** The line's visitor cell, or null when it was not accepted. */
       private Row enrich(Text text) {
-        // Text.toString decodes UTF-8 with replacement: invalid bytes become U+FFFD, never an exception.
-        String line = text.toString();
+        String line = decode(text);
         EnrichedEvent e = enricher.enrich(line);
         tallies.add(e);
         if (!e.accepted()) {
@@ -95,5 +95,14 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
             e.pageView ? 1 : 0, e.bytes));
       }
     };
+  }
+
+  /**
+   * The line as a String. Invalid UTF-8 becomes U+FFFD, never an exception, exactly as with Text.toString
+   * (LineDecodingTest); the String constructor copies an ASCII line in one step, where Text.toString goes
+   * through a thread-local CharsetDecoder and a char buffer (10M benchmark: 9% of the task samples).
+   */
+  static String decode(Text text) {
+    return new String(text.getBytes(), 0, text.getLength(), StandardCharsets.UTF_8);
   }
 }
