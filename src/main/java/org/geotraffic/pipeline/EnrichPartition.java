@@ -100,7 +100,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
   /**
    * The line as a String. Invalid UTF-8 becomes U+FFFD, never an exception, exactly as with Text.toString
    * (LineDecodingTest); the String constructor copies an ASCII line in one step, where Text.toString goes
-   * through a thread-local CharsetDecoder and a char buffer (10M benchmark: 9% of the task samples).
+   * through a thread-local CharsetDecoder and a char buffer (one thread, benchmark lines: 55 against 110 ns).
    */
   static String decode(Text text) {
     return new String(text.getBytes(), 0, text.getLength(), StandardCharsets.UTF_8);

@@ -2,6 +2,9 @@ package org.geotraffic.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Random;
 import org.apache.hadoop.io.Text;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,7 @@ class LineDecodingTest {
       // Reused Text objects hold more bytes than the line: only getLength() of them count.
       text.set(new byte[line.length + 7], 0, line.length + 7);
       text.set(line);
-      assertEquals(text.toString(), EnrichPartition.decode(text), () -> "bytes " + java.util.HexFormat.of().formatHex(line));
+      assertEquals(text.toString(), EnrichPartition.decode(text), () -> "bytes " + HexFormat.of().formatHex(line));
     }
   }
 
@@ -40,11 +43,11 @@ class LineDecodingTest {
   }
 
   private static byte[] randomLine(Random random) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     int parts = 1 + random.nextInt(12);
     for (int p = 0; p < parts; p++) {
       switch (random.nextInt(4)) {
-        case 0 -> out.writeBytes("192.0.2.1 - - [05/Jan/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 12".getBytes());
+        case 0 -> out.writeBytes("192.0.2.1 - - [05/Jan/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 12".getBytes(StandardCharsets.US_ASCII));
         case 1 -> {
           for (int v : TRICKY[random.nextInt(TRICKY.length)]) {
             out.write(v);
