@@ -10,9 +10,10 @@ import java.util.TreeSet;
 import org.geotraffic.enrich.LineEnricher;
 
 /**
- * Reduce side: the partial tables of one shuffle partition, which holds every cell of its visitors.
- * Each visitor counts once per distinct region and once per distinct (page, country) it has in a (day,
- * site), so partitions' visitor counts add up exactly (their visitor sets are disjoint); hits, page views
+ * Reduce side: the partial tables of one shuffle partition, which holds every cell of its visitors in
+ * each of its days (the shuffle partitions by (day, visitor)). Each visitor counts once per distinct
+ * region and once per distinct (page, country) it has in a (day, site), so partitions' visitor counts
+ * add up exactly (within a day their visitor sets are disjoint); hits, page views
  * and bytes add up anyway. Each visitor also leaves its set of pages ({@link #PAGE_SETS}, counted per
  * distinct set), from which the distinct visitors of any union of pages follow without visitor ids.
  *

@@ -1,7 +1,11 @@
 package org.geotraffic.pipeline;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.shiftleft;
 import static org.apache.spark.sql.functions.shiftrightunsigned;
 import static org.apache.spark.sql.functions.when;
@@ -31,8 +35,9 @@ import org.geotraffic.privacy.UnsuppressedDay;
  * Stage 2, aggregate: visitor cells to the unsuppressed tables of every (date, site), plus the line
  * accounting. The tables stay on the executors; the driver collects only the line tallies.
  *
- * <p>One shuffle of visitor data: the enrich stage's visitor cells are partitioned by visitor, so each
- * partition holds every cell of its visitors, and sorted by (day, visitor) within the partition. Plain
+ * <p>One shuffle of visitor data: the enrich stage's visitor cells are partitioned by (day, visitor)
+ * ({@link DayPlacement}), so each partition holds every cell of its visitors in its few days, and sorted
+ * by (day, visitor) within the partition. Plain
  * Java then counts each visitor once per region and per (page, country), and leaves each visitor's set
  * of pages ({@link VisitorTables}); partitions' visitor sets are disjoint, so their counts add up
  * exactly. Countries, totals and pages are sums of those (each visitor has one location). Once the
@@ -71,22 +76,34 @@ public final class AggregateStage {
   }
 
   /**
-   * The visitor cells partitioned by visitor (cells without one spread by page) and sorted within each
+   * The visitor cells partitioned by (day, visitor) ({@link DayPlacement}: each day its own block of
+   * partitions; cells without a visitor spread by page within their day's block) and sorted within each
    * partition by {@link VisitorTables#sortKey} (day, then the visitor id's high bits: one long, so Spark
    * radix-sorts it): the one shuffle, and the first place data leaves the enrich step.
    */
-  public static Dataset<Row> visitorPartitions(Dataset<Row> cells) {
+  public static Dataset<Row> visitorPartitions(Dataset<Row> cells, DayPlacement placement) {
     Column spread = when(col(VISITOR).notEqual(LineEnricher.NO_VISITOR), col(VISITOR))
         .otherwise(hash(col(PAGE), col(REGION), col(OUTCOME)).cast("long"));
+    // Line tallies have no day; they go to the first day's block.
+    Column dayIndex = coalesce(col(VisitorCellRows.DAY), lit(placement.firstDay())).minus(placement.firstDay()).cast("long");
+    Column partition = pmod(dayIndex.multiply(placement.perDay()).plus(pmod(spread, lit((long) placement.perDay()))),
+        lit((long) placement.partitions()));
+    // Spark hashes what it partitions by; keys[p] is a value it sends to partition p. A fixed number of
+    // partitions, not left to AQE: it coalesced the 10M benchmark into 7 tasks, and 7 tasks on 2 cores left
+    // one core idle for the last wave.
+    Column key = element_at(lit(placement.partitionKeys()), partition.cast("int").plus(1));
     Column sortKey = shiftleft(col(VisitorCellRows.DAY).cast("long"), 32).bitwiseOR(shiftrightunsigned(col(VISITOR), 32));
-    // A fixed number (spark.sql.shuffle.partitions, scaled with the input), not left to AQE: it coalesced the
-    // 10M benchmark into 7 tasks, and 7 tasks on 2 cores left one core idle for the last wave.
-    int partitions = Integer.parseInt(cells.sparkSession().conf().get("spark.sql.shuffle.partitions"));
-    return cells.repartition(partitions, spread).sortWithinPartitions(sortKey);
+    return cells.repartition(placement.partitions(), key).sortWithinPartitions(sortKey);
   }
 
-  public static Aggregates aggregate(SparkSession spark, Dataset<Row> cells) {
-    JavaRDD<Row> partitions = visitorPartitions(cells).javaRDD();
+  /** The day placement for spark.sql.shuffle.partitions partitions over the days firstDay..lastDay, or by visitor only when they are unknown (null). */
+  public static DayPlacement placement(SparkSession spark, Integer firstDay, Integer lastDay) {
+    int wanted = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    return firstDay == null || lastDay == null ? DayPlacement.visitorsOnly(wanted) : DayPlacement.of(firstDay, lastDay, wanted);
+  }
+
+  public static Aggregates aggregate(SparkSession spark, Dataset<Row> cells, DayPlacement placement) {
+    JavaRDD<Row> partitions = visitorPartitions(cells, placement).javaRDD();
     spark.sparkContext().setJobDescription("aggregate and assemble days");
     // Partial tables to one task per (date, site): each day is summed and assembled on an executor, so the
     // driver never holds unsuppressed tables (at 40M lines it ran out of a 1 GB heap when it did).

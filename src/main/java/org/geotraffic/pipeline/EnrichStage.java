@@ -1,5 +1,7 @@
 package org.geotraffic.pipeline;
 
+import java.util.Collections;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -36,6 +38,34 @@ public final class EnrichStage {
 
   public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
+    JavaRDD<Row> rows = packed(jsc, input, lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples), false));
+    return new Enriched(spark.createDataFrame(rows, VisitorCellRows.SCHEMA), examples);
+  }
+
+  /** Packs small splits into fewer tasks, so that a thousand small files do not mean a thousand tasks. */
+  private static <T> JavaRDD<T> packed(JavaSparkContext jsc, InputFiles input, JavaRDD<T> perSplit) {
+    int target = (int) Math.max(2L * jsc.defaultParallelism(), (input.totalBytes() + TARGET_SPLIT_BYTES - 1) / TARGET_SPLIT_BYTES);
+    // Without a shuffle: each packed task reads several whole splits, one after the other.
+    return perSplit.getNumPartitions() > target ? perSplit.coalesce(target) : perSplit;
+  }
+
+  /**
+   * The input's first and last day (days since 1970-01-01) as far as the first accepted line of each
+   * input split tells, or null when none has one: a small job that reads the start of every split
+   * (logs are written in time order, so the splits' starts spread over the input's days). Only day
+   * numbers leave the executors.
+   */
+  public static int[] sampleDayRange(SparkSession spark, InputFiles input, EnrichSettings settings) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<Integer> days = packed(jsc, input, lines(jsc, input, settings).mapPartitionsWithInputSplit(new FirstDayOfSplit(settings), false)).collect();
+    if (days.isEmpty()) {
+      return null;
+    }
+    return new int[] {Collections.min(days), Collections.max(days)};
+  }
+
+  private static JavaNewHadoopRDD<LongWritable, Text> lines(JavaSparkContext jsc, InputFiles input, EnrichSettings settings) {
     Configuration conf = new Configuration(jsc.hadoopConfiguration());
     conf.setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", true);
     conf.setInt("mapreduce.input.linerecordreader.line.maxlength", HARD_LINE_LIMIT_BYTES);
@@ -44,13 +74,6 @@ public final class EnrichStage {
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(String.join(",", input.files()), format, LongWritable.class, Text.class, conf);
-    CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
-    JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit(new EnrichPartition(settings, examples), false);
-    int target = (int) Math.max(2L * jsc.defaultParallelism(), (input.totalBytes() + TARGET_SPLIT_BYTES - 1) / TARGET_SPLIT_BYTES);
-    if (rows.getNumPartitions() > target) {
-      // Without a shuffle: each packed task reads several whole splits, one after the other.
-      rows = rows.coalesce(target);
-    }
-    return new Enriched(spark.createDataFrame(rows, VisitorCellRows.SCHEMA), examples);
+    return lines;
   }
 }

@@ -54,9 +54,10 @@ public final class GeoTrafficJob {
     byte[] secret = VisitorHasher.newRunSecret();
     EnrichSettings settings = EnrichSettings.of(request.config(), dbName, request.windowFrom(), request.windowTo(), secret);
     scaleShufflePartitions(request.input().totalBytes());
+    DayPlacement placement = dayPlacement(request, settings);
     spark.sparkContext().setJobDescription("parse, locate, anonymise and shuffle by visitor");
     EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings);
-    AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows());
+    AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows(), placement);
     rejectExamples = new TreeMap<>();
     for (String example : enriched.rejectExamples().value()) {
       int tab = example.indexOf('\t');
@@ -70,6 +71,20 @@ public final class GeoTrafficJob {
       throw new IllegalStateException("Cannot account for every line: read " + counts.read() + " != accepted + rejected + filtered");
     }
     return aggregates;
+  }
+
+  /**
+   * Where the visitor shuffle puts each day: the window's days when both ends are given, otherwise the
+   * days that a sample of the input's splits shows (a small job).
+   */
+  private DayPlacement dayPlacement(RunRequest request, EnrichSettings settings) {
+    if (request.windowFrom() != null && request.windowTo() != null) {
+      return AggregateStage.placement(spark, (int) LocalDate.parse(request.windowFrom()).toEpochDay(),
+          (int) LocalDate.parse(request.windowTo()).toEpochDay());
+    }
+    spark.sparkContext().setJobDescription("sample the input's days");
+    int[] range = EnrichStage.sampleDayRange(spark, request.input(), settings);
+    return range == null ? AggregateStage.placement(spark, null, null) : AggregateStage.placement(spark, range[0], range[1]);
   }
 
   /**

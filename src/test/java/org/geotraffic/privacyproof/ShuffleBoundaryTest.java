@@ -27,6 +27,7 @@ import org.geotraffic.config.ConfigLoader;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.geo.VisitorHasher;
 import org.geotraffic.pipeline.AggregateStage;
+import org.geotraffic.pipeline.DayPlacement;
 import org.geotraffic.pipeline.EnrichStage;
 import org.geotraffic.pipeline.InputFiles;
 import org.geotraffic.testsupport.SparkTestSession;
@@ -60,14 +61,14 @@ class ShuffleBoundaryTest {
   void firstExchange_withoutAqe_carriesDerivedValuesOnly() throws Exception {
     SparkSession spark = SparkTestSession.get().newSession();
     spark.conf().set("spark.sql.adaptive.enabled", "false");
-    checkFirstExchange(AggregateStage.visitorPartitions(enriched(spark)).queryExecution().executedPlan());
+    checkFirstExchange(AggregateStage.visitorPartitions(enriched(spark), DayPlacement.of(20413, 20415, 4)).queryExecution().executedPlan());
   }
 
   @Test
   void firstExchange_underAqe_carriesDerivedValuesOnly() throws Exception {
     SparkSession spark = SparkTestSession.get().newSession();
     spark.conf().set("spark.sql.adaptive.enabled", "true");
-    SparkPlan plan = AggregateStage.visitorPartitions(enriched(spark)).queryExecution().executedPlan();
+    SparkPlan plan = AggregateStage.visitorPartitions(enriched(spark), DayPlacement.of(20413, 20415, 4)).queryExecution().executedPlan();
     assertTrue(plan instanceof AdaptiveSparkPlanExec, "expected an adaptive plan: " + plan.getClass());
     checkFirstExchange(plan);
   }
@@ -86,7 +87,7 @@ class ShuffleBoundaryTest {
         .withColumn("region", org.apache.spark.sql.functions.lit("r"))
         .withColumn("bot", org.apache.spark.sql.functions.lit(false))
         .withColumn("pageviews", org.apache.spark.sql.functions.lit(1L))
-        .withColumn("bytes", org.apache.spark.sql.functions.lit(1L))).queryExecution().executedPlan();
+        .withColumn("bytes", org.apache.spark.sql.functions.lit(1L)), DayPlacement.of(20413, 20415, 4)).queryExecution().executedPlan();
     AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> checkFirstExchange(plan));
     assertTrue(e.getMessage().contains("raw data may reach the first shuffle"), e.getMessage());
   }

@@ -42,7 +42,7 @@ public final class DumpDays {
       EnrichSettings settings = EnrichSettings.of(config, db.getName(), null, null, VisitorHasher.newRunSecret());
       InputFiles input = InputFiles.resolve(List.of(log), spark.sparkContext().hadoopConfiguration());
       EnrichStage.Enriched enriched = EnrichStage.enrich(spark, input, settings);
-      AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows());
+      AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows(), AggregateStage.placement(spark, null, null));
       List<UnsuppressedDay> days = new ArrayList<>(aggregates.days().collect());
       try (ObjectOutputStream o = new ObjectOutputStream(new FileOutputStream(out))) {
         o.writeObject(days);
