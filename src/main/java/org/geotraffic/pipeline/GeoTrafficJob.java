@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.geotraffic.aggregate.Days;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.geo.VisitorHasher;
 import org.geotraffic.output.PublishedTableWriter;
@@ -79,8 +80,9 @@ public final class GeoTrafficJob {
    */
   private DayPlacement dayPlacement(RunRequest request, EnrichSettings settings) {
     if (request.windowFrom() != null && request.windowTo() != null) {
-      return AggregateStage.placement(spark, (int) LocalDate.parse(request.windowFrom()).toEpochDay(),
-          (int) LocalDate.parse(request.windowTo()).toEpochDay());
+      // Numbered as the cells' days are.
+      Days days = new Days();
+      return AggregateStage.placement(spark, days.number(request.windowFrom()), days.number(request.windowTo()));
     }
     spark.sparkContext().setJobDescription("sample the input's days");
     int[] range = EnrichStage.sampleDayRange(spark, request.input(), settings);

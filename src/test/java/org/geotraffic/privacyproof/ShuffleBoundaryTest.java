@@ -41,6 +41,8 @@ import scala.collection.JavaConverters;
  * user agent, query string) to the enriched rows, or groups by one, these tests fail.
  */
 class ShuffleBoundaryTest {
+  /** Three days (2025-11-21..23) in blocks of partitions, as a run places them. */
+  private static final DayPlacement PLACEMENT = DayPlacement.of(20413, 20415, 4);
   /** The derived values that may leave the enrich step and cross the first exchange. */
   static final Set<String> ALLOWED =
       Set.of("outcome", "geo_source", "day", "site", "country", "region", "page", "visitor", "bot", "hits", "pageviews", "bytes");
@@ -61,14 +63,14 @@ class ShuffleBoundaryTest {
   void firstExchange_withoutAqe_carriesDerivedValuesOnly() throws Exception {
     SparkSession spark = SparkTestSession.get().newSession();
     spark.conf().set("spark.sql.adaptive.enabled", "false");
-    checkFirstExchange(AggregateStage.visitorPartitions(enriched(spark), DayPlacement.of(20413, 20415, 4)).queryExecution().executedPlan());
+    checkFirstExchange(AggregateStage.visitorPartitions(enriched(spark), PLACEMENT).queryExecution().executedPlan());
   }
 
   @Test
   void firstExchange_underAqe_carriesDerivedValuesOnly() throws Exception {
     SparkSession spark = SparkTestSession.get().newSession();
     spark.conf().set("spark.sql.adaptive.enabled", "true");
-    SparkPlan plan = AggregateStage.visitorPartitions(enriched(spark), DayPlacement.of(20413, 20415, 4)).queryExecution().executedPlan();
+    SparkPlan plan = AggregateStage.visitorPartitions(enriched(spark), PLACEMENT).queryExecution().executedPlan();
     assertTrue(plan instanceof AdaptiveSparkPlanExec, "expected an adaptive plan: " + plan.getClass());
     checkFirstExchange(plan);
   }
@@ -87,7 +89,7 @@ class ShuffleBoundaryTest {
         .withColumn("region", org.apache.spark.sql.functions.lit("r"))
         .withColumn("bot", org.apache.spark.sql.functions.lit(false))
         .withColumn("pageviews", org.apache.spark.sql.functions.lit(1L))
-        .withColumn("bytes", org.apache.spark.sql.functions.lit(1L)), DayPlacement.of(20413, 20415, 4)).queryExecution().executedPlan();
+        .withColumn("bytes", org.apache.spark.sql.functions.lit(1L)), PLACEMENT).queryExecution().executedPlan();
     AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> checkFirstExchange(plan));
     assertTrue(e.getMessage().contains("raw data may reach the first shuffle"), e.getMessage());
   }
