@@ -18,7 +18,12 @@ import org.geotraffic.privacy.UnsuppressedDay;
  * known ({@link FirstPageRanks}). Holds one day. Not thread-safe.
  */
 public final class DayAssembler {
-  private record Pair(String a, String b) {}
+  private record Pair(String a, String b) {
+    @Override
+    public int hashCode() {
+      return KeyHash.of(a, b);
+    }
+  }
 
   private final String date;
   private final String site;

@@ -40,9 +40,19 @@ public final class VisitorTables {
   public record TableCell(String table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews,
       long bytes) {}
 
-  private record RegionKey(String site, String country, String region) {}
+  private record RegionKey(String site, String country, String region) {
+    @Override
+    public int hashCode() {
+      return KeyHash.of(site, country, region);
+    }
+  }
 
-  private record PageKey(String site, String page, String country) {}
+  private record PageKey(String site, String page, String country) {
+    @Override
+    public int hashCode() {
+      return KeyHash.of(site, page, country);
+    }
+  }
 
   /** Visitor, site, country, region, page; written out (a chain of thenComparing lambdas was 11% of the reduce side). */
   private static final Comparator<VisitorCell> BUCKET_ORDER = (a, b) -> {
