@@ -1,10 +1,10 @@
 package org.geotraffic.output;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geotraffic.privacy.PublishedDay;
@@ -108,10 +111,12 @@ public final class PublishedTableWriter {
    * days never touch each other's partitions or staging folders, so they may run at the same time; two
    * runs of the same day at the same time are not supported (the last to publish wins).
    *
+   * @param days every (date, site)'s published rows, on the executors: they are written from there
+   * @param rowsPerTable how many rows {@code days} hold per table (a table without rows is not written)
    * @param processedDates the dates this run is responsible for (their old partitions are replaced or removed)
    */
-  public static Map<Table, Long> write(SparkSession spark, String outputDir, Collection<PublishedDay> days, Set<String> processedDates,
-      String compression) throws IOException {
+  public static Map<Table, Long> write(SparkSession spark, String outputDir, JavaRDD<PublishedDay> days, Map<Table, Long> rowsPerTable,
+      Set<String> processedDates, String compression) throws IOException {
     Path output = new Path(outputDir);
     FileSystem fs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
     Path staging = new Path(new Path(output, STAGING_DIR), UUID.randomUUID().toString());
@@ -119,14 +124,8 @@ public final class PublishedTableWriter {
     Set<String> dates = new TreeSet<>(processedDates);
     List<Callable<Long>> stagings = new ArrayList<>();
     for (Table table : Table.values()) {
-      List<Row> rows = new ArrayList<>();
-      for (PublishedDay day : days) {
-        for (PublishedRow r : day.rows(table)) {
-          rows.add(toRow(table, r));
-          dates.add(r.date());
-        }
-      }
-      stagings.add(() -> stage(spark, table, rows, new Path(staging, table.tableName()), compression));
+      long rows = rowsPerTable.getOrDefault(table, 0L);
+      stagings.add(() -> stage(spark, table, days, rows, new Path(staging, table.tableName()), compression));
     }
     // The five tables are small (89k rows at 10M benchmark lines) and their write jobs mostly fixed cost:
     // planning, writer set-up and commit. Submitted from one driver thread per table, Spark runs them at
@@ -170,28 +169,25 @@ public final class PublishedTableWriter {
   }
 
   /**
-   * Writes one table's rows into its staging folder, one file per day: the rows are sorted, and one
-   * task writes them (Spark's partitioned write keeps their order within a day), so identical input
-   * gives identical files. Returns the number of rows.
+   * Writes one table's rows into its staging folder, one file per day: each day's rows go to one task
+   * and are sorted by every column there (Spark's partitioned write keeps their order within a day), so
+   * identical input gives identical files. Returns the number of rows.
    */
-  private static long stage(SparkSession spark, Table table, List<Row> rows, Path dir, String compression) {
-    if (rows.isEmpty()) {
+  private static long stage(SparkSession spark, Table table, JavaRDD<PublishedDay> days, long rows, Path dir, String compression) {
+    if (rows == 0) {
       return 0;
     }
-    // Each row's text is made once, not twice per comparison (78k page_countries rows in the 10M
-    // benchmark: ~2.6M toString calls).
-    Map<Row, String> text = new IdentityHashMap<>();
-    rows.forEach(r -> text.put(r, r.toString()));
-    rows.sort(Comparator.comparing(text::get));
     spark.sparkContext().setJobDescription("write " + table.tableName());
-    spark.createDataFrame(rows, schema(table))
-        .coalesce(1)
+    Column[] columns = Arrays.stream(schema(table).fieldNames()).map(functions::col).toArray(Column[]::new);
+    spark.createDataFrame(days.flatMap(d -> d.rows(table).stream().map(r -> toRow(table, r)).iterator()), schema(table))
+        .repartition(col(DATE))
+        .sortWithinPartitions(columns)
         .write()
         .mode(SaveMode.ErrorIfExists)
         .option("compression", compression)
         .partitionBy(DATE)
         .parquet(dir.toString());
-    return rows.size();
+    return rows;
   }
 
   /** Replaces (or removes, when the run has no rows for it) one published partition by renames. */

@@ -21,7 +21,6 @@ import org.geotraffic.geo.VisitorHasher;
 import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.output.RunSummary;
 import org.geotraffic.output.RunSummaryWriter;
-import org.geotraffic.privacy.PublishedDay;
 import org.geotraffic.privacy.SuppressionPolicy;
 import org.geotraffic.privacy.WhatIf;
 import org.geotraffic.privacy.Table;
@@ -125,27 +124,45 @@ public final class GeoTrafficJob {
 
     long t1 = System.nanoTime();
     SuppressionPolicy policy = request.config().suppression();
-    List<PublishedDay> published = new ArrayList<>();
-    Map<Table, TableStats> stats = new EnumMap<>(Table.class);
-    List<String> auditFindings = new ArrayList<>();
-    TreeSet<String> dates = new TreeSet<>();
+    SuppressStage.Result suppressed;
     try {
       // The job audits its own result as an attacker would, before anything is written.
-      for (SuppressStage.Outcome o : SuppressStage.suppressAndAudit(spark, aggregates.days(), policy)) {
-        published.add(o.published());
-        dates.add(o.date());
-        o.published().stats().forEach((t, st) -> stats.merge(t, st, TableStats::plus));
-        auditFindings.addAll(o.findings());
-      }
+      suppressed = SuppressStage.suppressAndAudit(spark, aggregates.days(), policy);
     } finally {
       aggregates.release();
     }
-    stageMillis.put("suppress_audit", millisSince(t1));
-    progress.accept(String.format("suppress+audit: %d day/site groups, k=%d, audit %s (%d ms)", published.size(),
-        policy.minVisitors(), auditFindings.isEmpty() ? "passed" : "FAILED", stageMillis.get("suppress_audit")));
+    try {
+      Audited audited = Audited.of(suppressed.outcomes());
+      stageMillis.put("suppress_audit", millisSince(t1));
+      progress.accept(String.format("suppress+audit: %d day/site groups, k=%d, audit %s (%d ms)", suppressed.outcomes().size(),
+          policy.minVisitors(), audited.findings().isEmpty() ? "passed" : "FAILED", stageMillis.get("suppress_audit")));
+      TreeSet<String> dates = withWindowDates(request, audited.dates());
+      RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(audited.findings());
+      return publish(request, summary, stageMillis, counts, dates, audited, suppressed);
+    } finally {
+      suppressed.release();
+    }
+  }
 
-    addWindowDates(request, dates);
-    RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(auditFindings);
+  /** The days' outcomes summed up: what the run summary reports and the checks look at. */
+  private record Audited(Map<Table, TableStats> stats, Map<Table, Long> rowsPerTable, List<String> findings, TreeSet<String> dates) {
+    static Audited of(List<SuppressStage.Outcome> outcomes) {
+      Audited a = new Audited(new EnumMap<>(Table.class), new EnumMap<>(Table.class), new ArrayList<>(), new TreeSet<>());
+      for (SuppressStage.Outcome o : outcomes) {
+        a.dates.add(o.date());
+        o.stats().forEach((t, st) -> a.stats.merge(t, st, TableStats::plus));
+        o.rowsPerTable().forEach((t, n) -> a.rowsPerTable.merge(t, n, Long::sum));
+        a.findings.addAll(o.findings());
+      }
+      return a;
+    }
+  }
+
+  /** Refuses the run when the audit failed or too many lines were rejected; otherwise writes the tables, then the summary. */
+  private RunSummary publish(RunRequest request, RunSummary.Builder summary, Map<String, Long> stageMillis, LineCounts counts,
+      TreeSet<String> dates, Audited audited, SuppressStage.Result suppressed) throws IOException, RunRefusedException {
+    Map<Table, TableStats> stats = audited.stats();
+    List<String> auditFindings = audited.findings();
     double rejectRatio = counts.read() == 0 ? 0 : (double) counts.rejectedTotal() / counts.read();
     if (!auditFindings.isEmpty()) {
       writeSummary(request, summary.refused("audit-failed", stats));
@@ -166,7 +183,8 @@ public final class GeoTrafficJob {
     }
 
     long t2 = System.nanoTime();
-    Map<Table, Long> written = PublishedTableWriter.write(spark, request.outputDir(), published, dates, request.config().compression());
+    Map<Table, Long> written = PublishedTableWriter.write(spark, request.outputDir(), suppressed.published(), audited.rowsPerTable(),
+        dates, request.config().compression());
     stageMillis.put("write", millisSince(t2));
     progress.accept(String.format("write: %s rows (%d ms)", written, stageMillis.get("write")));
     RunSummary done = summary.succeeded(written, stats);
@@ -188,13 +206,15 @@ public final class GeoTrafficJob {
     RunSummaryWriter.write(request.outputDir(), summary, spark.sparkContext().hadoopConfiguration());
   }
 
-  /** Adds the window's days when one was given, so that days without lines are cleared too. */
-  private static void addWindowDates(RunRequest request, TreeSet<String> dates) {
+  /** The dates plus the window's days when one was given, so that days without lines are cleared too. */
+  private static TreeSet<String> withWindowDates(RunRequest request, TreeSet<String> dates) {
+    TreeSet<String> all = new TreeSet<>(dates);
     if (request.windowFrom() != null && request.windowTo() != null) {
       for (LocalDate d = LocalDate.parse(request.windowFrom()); !d.isAfter(LocalDate.parse(request.windowTo())); d = d.plusDays(1)) {
-        dates.add(d.toString());
+        all.add(d.toString());
       }
     }
+    return all;
   }
 
   private static String topReasons(Map<String, Long> rejected) {
