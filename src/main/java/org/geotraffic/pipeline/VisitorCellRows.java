@@ -2,6 +2,7 @@ package org.geotraffic.pipeline;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geotraffic.aggregate.LineTally;
@@ -52,17 +53,21 @@ public final class VisitorCellRows {
     return RowFactory.create(null, null, null, null, null, 0L, t.lines(), 0L, 0L, t.outcome(), t.geoSource(), t.bot());
   }
 
-  static boolean isTally(Row r) {
+  static boolean isTally(InternalRow r) {
     return !r.isNullAt(OUTCOME_INDEX);
   }
 
-  /** Reads a cell row into {@code into}. */
-  static VisitorCell readCell(Row r, VisitorCell into) {
-    return into.set(r.getInt(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5), r.getLong(6),
-        r.getLong(7), r.getLong(8));
+  /**
+   * Reads a cell row, as the shuffle hands it over (Spark's own row, not converted to a {@link Row}),
+   * into {@code into}; its strings come from {@code strings}.
+   */
+  static VisitorCell readCell(InternalRow r, VisitorCell into, SharedStrings strings) {
+    return into.set(r.getInt(0), strings.of(r.getUTF8String(1)), strings.of(r.getUTF8String(2)), strings.of(r.getUTF8String(3)),
+        strings.of(r.getUTF8String(4)), r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8));
   }
 
-  static LineTally readTally(Row r) {
-    return new LineTally(r.getString(OUTCOME_INDEX), r.getString(10), r.getBoolean(11), r.getLong(6));
+  static LineTally readTally(InternalRow r, SharedStrings strings) {
+    String geoSource = r.isNullAt(10) ? null : strings.of(r.getUTF8String(10));
+    return new LineTally(strings.of(r.getUTF8String(OUTCOME_INDEX)), geoSource, r.getBoolean(11), r.getLong(6));
   }
 }

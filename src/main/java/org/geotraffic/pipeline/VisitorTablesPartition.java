@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geotraffic.aggregate.Days;
@@ -18,7 +19,7 @@ import org.geotraffic.aggregate.VisitorTables;
  * set cells ({@link VisitorTables}) and the partition's line tallies, as {@link #SCHEMA} rows.
  * Partitions' rows add up to the tables (their visitor sets are disjoint).
  */
-final class VisitorTablesPartition implements FlatMapFunction<Iterator<Row>, Row> {
+final class VisitorTablesPartition implements FlatMapFunction<Iterator<InternalRow>, Row> {
   private static final long serialVersionUID = 1L;
   static final String TABLE = "table";
   static final String DATE = "date";
@@ -41,17 +42,18 @@ final class VisitorTablesPartition implements FlatMapFunction<Iterator<Row>, Row
       .add(VisitorCellRows.BYTES, DataTypes.LongType, false);
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
+  public Iterator<Row> call(Iterator<InternalRow> rows) {
     VisitorTables tables = new VisitorTables();
+    SharedStrings strings = new SharedStrings();
     Days days = new Days();
     VisitorCell cell = new VisitorCell();
     LineTallies tallies = new LineTallies();
-    return new PartitionOutput<Row, Row>(rows, r -> {
+    return new PartitionOutput<InternalRow, Row>(rows, r -> {
       if (VisitorCellRows.isTally(r)) {
-        tallies.add(VisitorCellRows.readTally(r));
+        tallies.add(VisitorCellRows.readTally(r, strings));
         return List.of();
       }
-      return toRows(tables.add(VisitorCellRows.readCell(r, cell)), days);
+      return toRows(tables.add(VisitorCellRows.readCell(r, cell, strings)), days);
     }, () -> {
       List<Row> out = toRows(tables.finish(), days);
       tallies.list().forEach(t -> out.add(RowFactory.create(LINES, null, null, t.outcome(), t.geoSource(), t.bot(), 0L, t.lines(), 0L, 0L)));
