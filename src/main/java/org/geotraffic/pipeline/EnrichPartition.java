@@ -9,10 +9,11 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.aggregate.Days;
 import org.geotraffic.aggregate.LineTallies;
+import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorCell;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.enrich.EnrichedEvent;
@@ -29,7 +30,7 @@ import scala.Tuple2;
  * map of a split's cells cost more in garbage collection than the smaller shuffle saved (benchmark,
  * 10M lines: 40 s of GC in this stage).
  */
-final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Row>> {
+final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<InternalRow>> {
   private static final long serialVersionUID = 1L;
   private final EnrichSettings settings;
   private final CollectionAccumulator<String> rejectExamples;
@@ -40,7 +41,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
   }
 
   @Override
-  public Iterator<Row> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
+  public Iterator<InternalRow> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
     LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings.geoDatabaseFileName(), settings.geoFields()));
     // Each split is one file or one piece of a file; a W3C file is never split.
     enricher.startFile();
@@ -48,9 +49,10 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
     LineTallies tallies = new LineTallies();
     Days days = new Days();
     VisitorCell cell = new VisitorCell();
+    VisitorCellRows.Writer rows = new VisitorCellRows.Writer();
     return new Iterator<>() {
-      private Row next;
-      private Iterator<Row> tallyRows;
+      private InternalRow next;
+      private Iterator<LineTally> remainingTallies;
 
       @Override
       public boolean hasNext() {
@@ -60,27 +62,27 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
         if (next != null) {
           return true;
         }
-        if (tallyRows == null) {
-          tallyRows = tallies.list().stream().map(VisitorCellRows::tallyRow).iterator();
+        if (remainingTallies == null) {
+          remainingTallies = tallies.list().iterator();
         }
-        return tallyRows.hasNext();
+        return remainingTallies.hasNext();
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
         if (next != null) {
-          Row r = next;
+          InternalRow r = next;
           next = null;
           return r;
         }
-        return tallyRows.next();
+        return rows.tally(remainingTallies.next());
       }
 
       /** The line's visitor cell, or null when it was not accepted. */
-      private Row enrich(Text text) {
+      private InternalRow enrich(Text text) {
         String line = decode(text);
         EnrichedEvent e = enricher.enrich(line);
         tallies.add(e);
@@ -91,7 +93,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
           }
           return null;
         }
-        return VisitorCellRows.cellRow(cell.set(days.number(e.date), e.site, e.country, e.region, e.page, e.visitor, 1,
+        return rows.cell(cell.set(days.number(e.date), e.site, e.country, e.region, e.page, e.visitor, 1,
             e.pageView ? 1 : 0, e.bytes));
       }
     };

@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.enrich.EnrichSettings;
 
@@ -39,8 +40,8 @@ public final class EnrichStage {
   public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
-    JavaRDD<Row> rows = packed(jsc, input, lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples), false));
-    return new Enriched(spark.createDataFrame(rows, VisitorCellRows.SCHEMA), examples);
+    JavaRDD<InternalRow> rows = packed(jsc, input, lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples), false));
+    return new Enriched(VisitorCellRows.frame(spark, rows), examples);
   }
 
   /** Packs small splits into fewer tasks, so that a thousand small files do not mean a thousand tasks. */

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorCell;
 import org.geotraffic.enrich.LineEnricher;
@@ -66,15 +68,16 @@ class DayPlacementTest {
     for (DayPlacement p : List.of(DayPlacement.of(FIRST_DAY, FIRST_DAY + 4, 20), DayPlacement.of(FIRST_DAY, FIRST_DAY + 2, 7),
         DayPlacement.visitorsOnly(5))) {
       Random r = new Random(7);
-      List<Row> rows = new ArrayList<>();
+      List<InternalRow> rows = new ArrayList<>();
       VisitorCell cell = new VisitorCell();
+      VisitorCellRows.Writer writer = new VisitorCellRows.Writer();
       for (int i = 0; i < 3_000; i++) {
         long visitor = i % 10 == 0 ? LineEnricher.NO_VISITOR : r.nextLong();
         // Days 0..6 of a 5-day range: two days outside it, which wrap.
-        rows.add(VisitorCellRows.cellRow(cell.set(FIRST_DAY + r.nextInt(7), "s", "DE", "DE-BE", "/p" + r.nextInt(50), visitor, 1, 1, 10)));
+        rows.add(writer.cell(cell.set(FIRST_DAY + r.nextInt(7), "s", "DE", "DE-BE", "/p" + r.nextInt(50), visitor, 1, 1, 10)).copy());
       }
-      rows.add(VisitorCellRows.tallyRow(new LineTally("accepted", "database", false, 5)));
-      Dataset<Row> cells = spark.createDataFrame(rows, VisitorCellRows.SCHEMA);
+      rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
+      Dataset<Row> cells = VisitorCellRows.frame(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3));
       List<Row> placed = AggregateStage.visitorPartitions(cells, p).javaRDD().mapPartitionsWithIndex((index, it) -> {
         List<Row> out = new ArrayList<>();
         it.forEachRemaining(row -> out.add(org.apache.spark.sql.RowFactory.create(index, row.isNullAt(0) ? null : row.getInt(0),
