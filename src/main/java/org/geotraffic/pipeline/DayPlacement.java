@@ -22,11 +22,14 @@ public final class DayPlacement implements Serializable {
   private final int firstDay;
   private final int perDay;
   private final int partitions;
+  /** How many day blocks: the days of the range, at most the partitions; 0 when the range is unknown. */
+  private final int dayBlocks;
 
-  private DayPlacement(int firstDay, int perDay, int partitions) {
+  private DayPlacement(int firstDay, int perDay, int partitions, int dayBlocks) {
     this.firstDay = firstDay;
     this.perDay = perDay;
     this.partitions = partitions;
+    this.dayBlocks = dayBlocks;
   }
 
   /**
@@ -40,15 +43,15 @@ public final class DayPlacement implements Serializable {
     }
     long days = (long) lastDay - firstDay + 1;
     if (days >= wanted) {
-      return new DayPlacement(firstDay, 1, wanted);
+      return new DayPlacement(firstDay, 1, wanted, wanted);
     }
     int perDay = (int) ((wanted + days - 1) / days);
-    return new DayPlacement(firstDay, perDay, (int) (days * perDay));
+    return new DayPlacement(firstDay, perDay, (int) (days * perDay), (int) days);
   }
 
   /** Without a known day range: by visitor only, every partition holds every day. */
   public static DayPlacement visitorsOnly(int wanted) {
-    return new DayPlacement(0, wanted, wanted);
+    return new DayPlacement(0, wanted, wanted, 0);
   }
 
   public int firstDay() {
@@ -68,12 +71,39 @@ public final class DayPlacement implements Serializable {
     return (int) Math.floorMod((long) (day - firstDay) * perDay + Math.floorMod(spread, perDay), (long) partitions);
   }
 
+  /** Whether the day range is known: without it, {@link #dayBlocks()} is 0 and days cannot be placed on their own. */
+  public boolean knowsDays() {
+    return dayBlocks > 0;
+  }
+
+  /**
+   * How many partitions the day assembly gets: one per day of the range (days wrap when there are more
+   * than {@link #partitions()}), so that every day is assembled by a task of its own.
+   */
+  public int dayBlocks() {
+    return dayBlocks;
+  }
+
+  /** The day assembly's partition of a day: its block. */
+  public int dayBlock(int day) {
+    return Math.floorMod(day - firstDay, dayBlocks);
+  }
+
   /**
    * For each partition p, an int that Spark's hash partitioning into {@link #partitions()} sends to p:
    * repartitioning by {@code keys[partition(day, spread)]} puts each row exactly where {@link #partition}
    * says (DayPlacementTest checks it against Spark).
    */
   public int[] partitionKeys() {
+    return keysFor(partitions);
+  }
+
+  /** As {@link #partitionKeys()}, for the day assembly's {@link #dayBlocks()} partitions. */
+  public int[] dayBlockKeys() {
+    return keysFor(dayBlocks);
+  }
+
+  private static int[] keysFor(int partitions) {
     int[] keys = new int[partitions];
     boolean[] found = new boolean[partitions];
     int missing = partitions;
@@ -90,6 +120,6 @@ public final class DayPlacement implements Serializable {
 
   @Override
   public String toString() {
-    return "DayPlacement[firstDay=" + firstDay + ", perDay=" + perDay + ", partitions=" + partitions + "]";
+    return "DayPlacement[firstDay=" + firstDay + ", perDay=" + perDay + ", partitions=" + partitions + ", dayBlocks=" + dayBlocks + "]";
   }
 }

@@ -41,7 +41,7 @@ public final class EnrichStage {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
     JavaRDD<InternalRow> rows = packed(jsc, input, lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples), false));
-    return new Enriched(VisitorCellRows.frame(spark, rows), examples);
+    return new Enriched(InternalFrames.of(spark, rows, VisitorCellRows.SCHEMA), examples);
   }
 
   /** Packs small splits into fewer tasks, so that a thousand small files do not mean a thousand tasks. */

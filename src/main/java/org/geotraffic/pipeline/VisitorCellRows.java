@@ -1,9 +1,6 @@
 package org.geotraffic.pipeline;
 
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
 import org.apache.spark.sql.types.DataTypes;
@@ -50,32 +47,22 @@ public final class VisitorCellRows {
   private VisitorCellRows() {}
 
   /**
-   * The enrich stage's rows as a DataFrame. They are Spark's own rows already ({@link Writer}): going through
-   * {@link Row}s cost a conversion per row and a second copy (benchmark, 10M lines: 7% of the task samples).
-   * {@code internalCreateDataFrame} is {@code private[sql]} in Scala, public in bytecode; Spark is pinned
-   * (3.5.x), and VisitorCellRowsTest runs it.
-   */
-  static Dataset<Row> frame(SparkSession spark, JavaRDD<InternalRow> rows) {
-    return spark.internalCreateDataFrame(rows.rdd(), SCHEMA, false);
-  }
-
-  /**
    * Writes cells and tallies into one reused row: Spark copies each row out (into its shuffle's row format)
    * before it asks for the next, so a row is valid until the next call. Not thread-safe: one per task.
    */
   static final class Writer {
     private final SpecificInternalRow row = new SpecificInternalRow(SCHEMA);
     // Site, country and region repeat from line to line: each is encoded once per change.
-    private final LastString site = new LastString();
-    private final LastString country = new LastString();
-    private final LastString region = new LastString();
+    private final LastUtf8String site = new LastUtf8String();
+    private final LastUtf8String country = new LastUtf8String();
+    private final LastUtf8String region = new LastUtf8String();
 
     InternalRow cell(VisitorCell c) {
       row.setInt(0, c.day);
       row.update(1, site.of(c.site));
       row.update(2, country.of(c.country));
       row.update(3, region.of(c.region));
-      row.update(4, utf8(c.page));
+      row.update(4, LastUtf8String.nullable(c.page));
       row.setLong(5, c.visitor);
       row.setLong(6, c.hits);
       row.setLong(7, c.pageviews);
@@ -94,32 +81,11 @@ public final class VisitorCellRows {
       row.setLong(6, t.lines());
       row.setLong(7, 0L);
       row.setLong(8, 0L);
-      row.update(9, utf8(t.outcome()));
-      row.update(10, utf8(t.geoSource()));
+      row.update(9, LastUtf8String.nullable(t.outcome()));
+      row.update(10, LastUtf8String.nullable(t.geoSource()));
       row.setBoolean(11, t.bot());
       return row;
     }
-  }
-
-  /** The UTF8String of the last value asked for, made again only when the value changes. */
-  private static final class LastString {
-    private String last;
-    private UTF8String lastUtf8;
-
-    UTF8String of(String s) {
-      if (s == null) {
-        return null;
-      }
-      if (!s.equals(last)) {
-        last = s;
-        lastUtf8 = UTF8String.fromString(s);
-      }
-      return lastUtf8;
-    }
-  }
-
-  private static UTF8String utf8(String s) {
-    return s == null ? null : UTF8String.fromString(s);
   }
 
   static boolean isTally(InternalRow r) {

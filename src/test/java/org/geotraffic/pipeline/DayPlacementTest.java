@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorCell;
+import org.geotraffic.aggregate.VisitorTables;
 import org.geotraffic.enrich.LineEnricher;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,47 @@ class DayPlacementTest {
     assertEquals(20, unknown.perDay());
     assertEquals(20, unknown.partitions());
     assertThrows(IllegalArgumentException.class, () -> DayPlacement.of(FIRST_DAY, FIRST_DAY - 1, 20));
+    assertEquals(5, p.dayBlocks());
+    assertEquals(3, uneven.dayBlocks());
+    assertEquals(20, manyDays.dayBlocks(), "more days than partitions: days wrap onto the partitions");
+    assertEquals(1, manyDays.dayBlock(FIRST_DAY + 21));
+    assertTrue(p.knowsDays());
+    assertEquals(false, unknown.knowsDays());
+    assertEquals(0, unknown.dayBlocks());
+  }
+
+  @Test
+  void sparkShuffle_givesEachDayOfTheAssemblyAPartitionOfItsOwn() {
+    SparkSession spark = SparkTestSession.get();
+    DayPlacement p = DayPlacement.of(FIRST_DAY, FIRST_DAY + 4, 20);
+    VisitorTablesPartition.Writer writer = new VisitorTablesPartition.Writer();
+    List<InternalRow> rows = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      for (String site : List.of("a", "b")) {
+        rows.add(writer.cell(new VisitorTables.TableCell(VisitorTables.PAGE_SETS, FIRST_DAY + i % 5, site, "/p" + i, null, 1, 1, 1, 1)).copy());
+      }
+    }
+    rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
+    Dataset<Row> partial = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 4),
+        VisitorTablesPartition.SCHEMA);
+    List<Row> placed = AggregateStage.dayPartitions(partial, p).javaRDD().mapPartitionsWithIndex((index, it) -> {
+      List<Row> out = new ArrayList<>();
+      it.forEachRemaining(row -> out.add(org.apache.spark.sql.RowFactory.create(index, row.isNullAt(1) ? null : row.getInt(1),
+          row.getString(2))));
+      return out.iterator();
+    }, false).collect();
+    assertEquals(rows.size(), placed.size());
+    Map<Integer, Set<Integer>> daysOfPartition = new HashMap<>();
+    for (Row row : placed) {
+      if (row.isNullAt(1)) {
+        assertEquals(p.dayBlock(FIRST_DAY), row.getInt(0), "line tallies go to the first day's partition");
+        continue;
+      }
+      assertEquals(p.dayBlock(row.getInt(1)), row.getInt(0));
+      daysOfPartition.computeIfAbsent(row.getInt(0), x -> new HashSet<>()).add(row.getInt(1));
+    }
+    assertEquals(5, daysOfPartition.size(), "five days, five partitions: " + daysOfPartition);
+    daysOfPartition.values().forEach(days -> assertEquals(1, days.size(), "a partition with days " + days));
   }
 
   @Test
@@ -77,7 +119,7 @@ class DayPlacementTest {
         rows.add(writer.cell(cell.set(FIRST_DAY + r.nextInt(7), "s", "DE", "DE-BE", "/p" + r.nextInt(50), visitor, 1, 1, 10)).copy());
       }
       rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
-      Dataset<Row> cells = VisitorCellRows.frame(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3));
+      Dataset<Row> cells = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3), VisitorCellRows.SCHEMA);
       List<Row> placed = AggregateStage.visitorPartitions(cells, p).javaRDD().mapPartitionsWithIndex((index, it) -> {
         List<Row> out = new ArrayList<>();
         it.forEachRemaining(row -> out.add(org.apache.spark.sql.RowFactory.create(index, row.isNullAt(0) ? null : row.getInt(0),

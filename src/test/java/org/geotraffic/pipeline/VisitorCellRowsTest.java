@@ -33,7 +33,7 @@ class VisitorCellRowsTest {
     rows.add(writer.cell(cell.set(DAY + 3, "shop", "DE", "DE-BE", "/a", 13L, 1, 1, 400)).copy());
     rows.add(writer.tally(new LineTally("accepted", "database", true, 9)).copy());
 
-    List<Row> read = VisitorCellRows.frame(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2))
+    List<Row> read = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 2), VisitorCellRows.SCHEMA)
         .orderBy("day", "outcome").collectAsList();
 
     assertEquals(6, read.size());
