@@ -62,7 +62,10 @@ public final class AggregateStage {
       this.counts = counts;
     }
 
-    /** Every (date, site)'s unsuppressed tables, one element each, on the executors. */
+    /**
+     * Every (date, site)'s unsuppressed tables, one element each, on the executors; all sites of a date in one
+     * partition (the writer writes each date's file from there).
+     */
     public JavaRDD<UnsuppressedDay> days() {
       return parts.filter(p -> p.day() != null).map(DayPartition.Part::day);
     }
@@ -101,8 +104,9 @@ public final class AggregateStage {
    * The partial tables partitioned for the day assembly, sorted by (day, site) within each partition: with
    * a known day range each day has a partition of its own ({@link DayPlacement#dayBlock}), a fixed number that
    * AQE leaves alone. Hashing (day, site) into AQE's partitions put two days in each of two tasks and one in
-   * the third (benchmark, 10M lines over 5 days: 3.9 s for the stage, 3.1 s of it those two tasks). Line
-   * tallies (day null) go to the first day's partition.
+   * the third (benchmark, 10M lines over 5 days: 3.9 s for the stage, 3.1 s of it those two tasks). Without
+   * the range, by day through AQE. Either way all sites of a day share a partition, which the writer relies
+   * on. Line tallies (day null) go to the first day's partition.
    */
   static Dataset<Row> dayPartitions(Dataset<Row> partial, DayPlacement placement) {
     Column day = col(VisitorTablesPartition.DAY);
@@ -111,7 +115,7 @@ public final class AggregateStage {
       Column block = pmod(coalesce(day, lit(placement.firstDay())).minus(placement.firstDay()), lit(placement.dayBlocks()));
       placed = partial.repartition(placement.dayBlocks(), element_at(lit(placement.dayBlockKeys()), block.plus(1)));
     } else {
-      placed = partial.repartition(day, col(SITE));
+      placed = partial.repartition(day);
     }
     return placed.sortWithinPartitions(day, col(SITE));
   }

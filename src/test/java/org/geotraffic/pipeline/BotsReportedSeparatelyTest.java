@@ -55,4 +55,23 @@ class BotsReportedSeparatelyTest {
     assertEquals(List.of("2026-11-23 default 128/335/717", "2026-11-23 default (bots) 1/6/6",
         "2026-11-24 default 133/350/760", "2026-11-24 default (bots) 1/6/6", "2026-11-25 default 1/1/1"), separate);
   }
+
+  @Test
+  void everyDate_isWrittenAsOneFilePerTable_withTwoSitesADay() throws IOException {
+    Path out = run("separate", "bots.report-separately=true");
+    int dates = 0;
+    for (String table : List.of("totals", "countries", "regions", "pages", "page_countries")) {
+      try (java.util.stream.Stream<Path> partitions = java.nio.file.Files.list(out.resolve(table))) {
+        for (Path partition : partitions.filter(p -> p.getFileName().toString().startsWith("date=")).toList()) {
+          try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(partition)) {
+            List<String> parquet = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".parquet")).toList();
+            assertEquals(1, parquet.size(), table + "/" + partition.getFileName() + ": " + parquet);
+          }
+          dates++;
+        }
+      }
+    }
+    // Each table has its 3 dates (the last one without the bots' site).
+    assertEquals(15, dates);
+  }
 }
