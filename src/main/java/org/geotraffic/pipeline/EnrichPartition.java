@@ -13,7 +13,6 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.aggregate.Days;
 import org.geotraffic.aggregate.LineTallies;
-import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorCell;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.enrich.EnrichedEvent;
@@ -50,22 +49,15 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
     Days days = new Days();
     VisitorCell cell = new VisitorCell();
     VisitorCellRows.Writer rows = new VisitorCellRows.Writer();
-    return new Iterator<>() {
+    Iterator<InternalRow> cells = new Iterator<>() {
       private InternalRow next;
-      private Iterator<LineTally> remainingTallies;
 
       @Override
       public boolean hasNext() {
         while (next == null && lines.hasNext()) {
           next = enrich(lines.next()._2());
         }
-        if (next != null) {
-          return true;
-        }
-        if (remainingTallies == null) {
-          remainingTallies = tallies.list().iterator();
-        }
-        return remainingTallies.hasNext();
+        return next != null;
       }
 
       @Override
@@ -73,12 +65,9 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        if (next != null) {
-          InternalRow r = next;
-          next = null;
-          return r;
-        }
-        return rows.tally(remainingTallies.next());
+        InternalRow r = next;
+        next = null;
+        return r;
       }
 
       /** The line's visitor cell, or null when it was not accepted. */
@@ -97,6 +86,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
             e.pageView ? 1 : 0, e.bytes));
       }
     };
+    return new FollowedBy<>(cells, () -> tallies.list().stream().map(rows::tally).iterator());
   }
 
   /**

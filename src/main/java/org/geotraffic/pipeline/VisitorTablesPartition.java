@@ -2,7 +2,6 @@ package org.geotraffic.pipeline;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
@@ -54,28 +53,18 @@ final class VisitorTablesPartition implements FlatMapFunction<Iterator<InternalR
       }
       return tables.add(VisitorCellRows.readCell(r, cell, strings));
     }, tables::finish);
-    return new Iterator<>() {
-      private Iterator<LineTally> remainingTallies;
-
+    Iterator<InternalRow> cellRows = new Iterator<>() {
       @Override
       public boolean hasNext() {
-        if (cells.hasNext()) {
-          return true;
-        }
-        if (remainingTallies == null) {
-          remainingTallies = tallies.list().iterator();
-        }
-        return remainingTallies.hasNext();
+        return cells.hasNext();
       }
 
       @Override
       public InternalRow next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return cells.hasNext() ? out.cell(cells.next()) : out.tally(remainingTallies.next());
+        return out.cell(cells.next());
       }
     };
+    return new FollowedBy<>(cellRows, () -> tallies.list().stream().map(out::tally).iterator());
   }
 
   /** Writes {@link #SCHEMA} rows into one reused row (Spark copies each out before it asks for the next). */
