@@ -1,6 +1,5 @@
 package org.geotraffic.output;
 
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,8 +176,8 @@ public final class PublishedTableWriter {
   /**
    * Writes one table's rows into its staging folder, one file per day: each day's rows are in one
    * partition of {@code days} already (see {@link #write}), so they are written where they are, without a
-   * shuffle (a task writes the files of its days), sorted by every column (Spark's partitioned write keeps their order within a day); identical
-   * input gives identical files. Returns the number of rows. (A shuffle by date cost a second stage per
+   * shuffle (a task writes the files of its days), sorted by every column (Spark's partitioned write keeps
+   * their order within a day); identical input gives identical files. Returns the number of rows. (A shuffle by date cost a second stage per
    * table: 10M benchmark lines, 3.0 s for the five tables' writes.)
    */
   private static long stage(SparkSession spark, Table table, JavaRDD<PublishedDay> days, long rows, Path dir, String compression) {

@@ -84,7 +84,7 @@ public final class DayPlacement implements Serializable {
     return dayBlocks;
   }
 
-  /** The day assembly's partition of a day: its block. */
+  /** The day assembly's partition of a day: its block. Only when {@link #knowsDays()}. */
   public int dayBlock(int day) {
     return Math.floorMod(day - firstDay, dayBlocks);
   }

@@ -69,12 +69,8 @@ class DayPlacementTest {
     rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
     Dataset<Row> partial = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 4),
         VisitorTablesPartition.SCHEMA);
-    List<Row> placed = AggregateStage.dayPartitions(partial, p).javaRDD().mapPartitionsWithIndex((index, it) -> {
-      List<Row> out = new ArrayList<>();
-      it.forEachRemaining(row -> out.add(org.apache.spark.sql.RowFactory.create(index, row.isNullAt(1) ? null : row.getInt(1),
-          row.getString(2))));
-      return out.iterator();
-    }, false).collect();
+    List<Row> placed = byPartition(AggregateStage.dayPartitions(partial, p),
+        row -> new Object[] {row.isNullAt(1) ? null : row.getInt(1), row.getString(2)});
     assertEquals(rows.size(), placed.size());
     Map<Integer, Set<Integer>> daysOfPartition = new HashMap<>();
     for (Row row : placed) {
@@ -120,12 +116,8 @@ class DayPlacementTest {
       }
       rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
       Dataset<Row> cells = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3), VisitorCellRows.SCHEMA);
-      List<Row> placed = AggregateStage.visitorPartitions(cells, p).javaRDD().mapPartitionsWithIndex((index, it) -> {
-        List<Row> out = new ArrayList<>();
-        it.forEachRemaining(row -> out.add(org.apache.spark.sql.RowFactory.create(index, row.isNullAt(0) ? null : row.getInt(0),
-            row.getLong(5), row.getString(4))));
-        return out.iterator();
-      }, false).collect();
+      List<Row> placed = byPartition(AggregateStage.visitorPartitions(cells, p),
+          row -> new Object[] {row.isNullAt(0) ? null : row.getInt(0), row.getLong(5), row.getString(4)});
       assertEquals(rows.size(), placed.size());
       Map<Integer, Set<Integer>> partitionsOfDay = new HashMap<>();
       for (Row row : placed) {
@@ -145,5 +137,20 @@ class DayPlacementTest {
         assertTrue(used.size() <= p.perDay(), p + ": a day spread over " + used.size() + " partitions");
       }
     }
+  }
+
+  /** Each row of the frame as (the index of the partition it is in, then what {@code pick} takes from it). */
+  private static List<Row> byPartition(Dataset<Row> frame, org.apache.spark.api.java.function.Function<Row, Object[]> pick) {
+    return frame.javaRDD().mapPartitionsWithIndex((index, it) -> {
+      List<Row> out = new ArrayList<>();
+      while (it.hasNext()) {
+        Object[] picked = pick.call(it.next());
+        Object[] values = new Object[picked.length + 1];
+        values[0] = index;
+        System.arraycopy(picked, 0, values, 1, picked.length);
+        out.add(org.apache.spark.sql.RowFactory.create(values));
+      }
+      return out.iterator();
+    }, false).collect();
   }
 }
