@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local launcher {@code scripts/geotraffic} as an operator sees it: a quiet console (one progress
- * line per stage, no Spark INFO chatter, no client data) and per-stage timings in the run summary.
+ * line per stage, no Spark INFO chatter, no client data), per-stage timings in the run summary, and a
+ * class-data archive that holds no client data.
  */
 class LauncherIT {
   @Test
@@ -51,5 +54,11 @@ class LauncherIT {
     assertEquals(List.of("enrich_aggregate", "suppress_audit", "write"), timed, "stages_ms has every stage");
     summary.path("stages_ms").forEach(ms -> assertTrue(ms.asLong() >= 0));
     assertEquals(List.of("2026-11-24"), List.of(summary.path("dates").get(0).asText()));
+
+    // The class-data archive the launcher made (or reused) by a training run on sample-logs/: class
+    // metadata only, none of the training run's clients.
+    Path archive = project.resolve("target/cds/geotraffic.jsa");
+    assertTrue(Files.isRegularFile(archive), "the launcher made its class-data archive " + archive);
+    ItSupport.assertNoClientData(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1), "class-data archive");
   }
 }
