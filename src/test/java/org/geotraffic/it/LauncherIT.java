@@ -61,4 +61,21 @@ class LauncherIT {
     assertTrue(Files.isRegularFile(archive), "the launcher made its class-data archive " + archive);
     ItSupport.assertNoClientData(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1), "class-data archive");
   }
+
+  /** JDK 17 crashed at start-up with a JFR recording and the class-data archive: the launcher then runs without it. */
+  @Test
+  void launcher_withAFlightRecording_runs(@TempDir Path tmp) throws Exception {
+    Path db = tmp.resolve("demo-geo.mmdb");
+    DemoDatabase.write(db);
+    Path project = ItSupport.projectDir();
+    Path recording = tmp.resolve("run.jfr");
+    ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run",
+        "--input", project.resolve("sample-logs").toString(), "--output", tmp.resolve("out").toString(), "--geoip-db",
+        db.toString(), "--run-id", "it-jfr"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g",
+        "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording), tmp.resolve("logs"));
+
+    assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
+    assertEquals("succeeded", ItSupport.summary(tmp.resolve("out"), "it-jfr").path("status").asText());
+    assertTrue(Files.size(recording) > 0, "the recording was written");
+  }
 }
