@@ -1,7 +1,9 @@
 package org.geotraffic.geo;
 
 import com.maxmind.db.CHMCache;
+import com.maxmind.db.DatabaseRecord;
 import com.maxmind.db.Metadata;
+import com.maxmind.db.Network;
 import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.model.CityResponse;
@@ -56,6 +58,8 @@ public final class GeoDatabase implements Closeable {
    * record whose unused fields are corrupt must still fail the lookup as it does through GeoIP2's reader.
    */
   private volatile boolean fieldsOnly;
+  /** Answers by network for the field-only and FLAT lookups (GeoIP2's full responses are not cached). */
+  private final NetworkCache networks = new NetworkCache();
 
   private GeoDatabase(DatabaseReader geoip2, Reader maps, GeoFieldMapping mapping, GeoDatabaseInfo info) {
     this.geoip2 = geoip2;
@@ -217,7 +221,12 @@ public final class GeoDatabase implements Closeable {
    */
   public GeoLocation lookup(InetAddress address) throws IOException {
     try {
-      return fieldsOnly ? findFields(address) : find(address);
+      if (!fieldsOnly && info.kind() != DatabaseKind.FLAT) {
+        return find(address);
+      }
+      byte[] bits = address.getAddress();
+      NetworkCache.Entry cached = networks.find(bits);
+      return cached != null ? cached.location() : findRecord(address, bits);
     } catch (IOException | RuntimeException | com.maxmind.geoip2.exception.GeoIp2Exception e) {
       // Without the cause: GeoIP2's and maxmind-db's messages can carry the address looked up.
       throw new IOException("Cannot look up address: " + e.getClass().getSimpleName());
@@ -244,17 +253,52 @@ public final class GeoDatabase implements Closeable {
 
   /** {@link #find} for CITY/COUNTRY, decoding only the fields {@link #toLocation} reads. */
   GeoLocation findFields(InetAddress address) throws IOException {
-    if (info.kind() == DatabaseKind.CITY) {
-      GeoIp2Fields.CityRecord r = maps.get(address, GeoIp2Fields.CityRecord.class);
-      if (r == null) {
-        return null;
+    return info.kind() == DatabaseKind.CITY ? cityLocation(maps.get(address, GeoIp2Fields.CityRecord.class))
+        : countryLocation(maps.get(address, GeoIp2Fields.CountryRecord.class));
+  }
+
+  /**
+   * The field-only (CITY/COUNTRY) or map (FLAT) lookup, remembered for the network the database answered for
+   * ({@link NetworkCache}); bits are the address's bytes.
+   */
+  private GeoLocation findRecord(InetAddress address, byte[] bits) throws IOException {
+    GeoLocation location;
+    Network network;
+    switch (info.kind()) {
+      case CITY -> {
+        DatabaseRecord<GeoIp2Fields.CityRecord> r = maps.getRecord(address, GeoIp2Fields.CityRecord.class);
+        location = cityLocation(r.data());
+        network = r.network();
       }
-      List<GeoIp2Fields.Subdivision> subs = r.subdivisions();
-      GeoIp2Fields.Subdivision first = subs == null || subs.isEmpty() ? null : subs.get(0);
-      return toLocation(r.country() == null ? null : r.country().isoCode(), first != null, first == null ? null
-          : first.isoCode(), first == null || first.names() == null ? null : first.names().get("en"));
+      case COUNTRY -> {
+        DatabaseRecord<GeoIp2Fields.CountryRecord> r = maps.getRecord(address, GeoIp2Fields.CountryRecord.class);
+        location = countryLocation(r.data());
+        network = r.network();
+      }
+      default -> {
+        @SuppressWarnings("rawtypes")
+        DatabaseRecord<Map> r = maps.getRecord(address, Map.class);
+        location = r.data() instanceof Map<?, ?> map ? mapping.locate(map) : null;
+        network = r.network();
+      }
     }
-    GeoIp2Fields.CountryRecord r = maps.get(address, GeoIp2Fields.CountryRecord.class);
+    if (network != null) {
+      networks.put(bits, network.prefixLength(), location);
+    }
+    return location;
+  }
+
+  private static GeoLocation cityLocation(GeoIp2Fields.CityRecord r) {
+    if (r == null) {
+      return null;
+    }
+    List<GeoIp2Fields.Subdivision> subs = r.subdivisions();
+    GeoIp2Fields.Subdivision first = subs == null || subs.isEmpty() ? null : subs.get(0);
+    return toLocation(r.country() == null ? null : r.country().isoCode(), first != null, first == null ? null
+        : first.isoCode(), first == null || first.names() == null ? null : first.names().get("en"));
+  }
+
+  private static GeoLocation countryLocation(GeoIp2Fields.CountryRecord r) {
     return r == null ? null : toLocation(r.country() == null ? null : r.country().isoCode(), false, null, null);
   }
 
