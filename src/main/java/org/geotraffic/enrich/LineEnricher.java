@@ -74,9 +74,17 @@ public final class LineEnricher {
 
   /** Enriches one line into the shared event (overwritten by the next call). Never throws on data. */
   public EnrichedEvent enrich(String line) {
+    return enrich(line, false);
+  }
+
+  /**
+   * {@link #enrich(String)} for a line whose bytes the caller found to be printable ASCII ({@link
+   * org.geotraffic.parse.PrintableAscii}) when printableAscii is true; the result is the same, only cheaper.
+   */
+  public EnrichedEvent enrich(String line, boolean printableAscii) {
     ParseResult result;
     try {
-      result = parser.parse(line);
+      result = parser.parse(line, printableAscii);
     } catch (RuntimeException e) {
       // Parsers must not throw; if one does, the line is still accounted for and nothing of it printed.
       result = ParseResult.rejected(RejectReason.MALFORMED);

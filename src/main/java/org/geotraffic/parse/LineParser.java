@@ -12,6 +12,14 @@ public interface LineParser {
 
   ParseResult parse(String line);
 
+  /**
+   * {@link #parse(String)} for a line known to hold printable ASCII only ({@link PrintableAscii}, from its bytes)
+   * when printableAscii is true: a parser may then skip its control-character check. Same result either way.
+   */
+  default ParseResult parse(String line, boolean printableAscii) {
+    return parse(line);
+  }
+
   /** Resets per-file state (W3C headers). The default does nothing. */
   default void startFile() {}
 }

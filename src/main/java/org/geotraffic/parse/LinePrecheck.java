@@ -39,6 +39,14 @@ final class LinePrecheck {
    * then skips escape handling for every field).
    */
   static int scan(String line, int maxLineLength) {
+    return scan(line, maxLineLength, false);
+  }
+
+  /**
+   * {@link #scan(String, int)}; printableAscii true says the line holds printable ASCII only ({@link
+   * PrintableAscii}), so it has no control characters and the character loop is skipped.
+   */
+  static int scan(String line, int maxLineLength, boolean printableAscii) {
     if (line == null) {
       return BLANK;
     }
@@ -48,7 +56,7 @@ final class LinePrecheck {
     }
     // Printable ASCII first, in a loop with one test per character: nearly every character of a
     // real log is one. Blank lines and backslashes are rare and found afterwards.
-    for (int i = 0; i < n; i++) {
+    for (int i = printableAscii ? n : 0; i < n; i++) {
       char c = line.charAt(i);
       if (c >= ' ' && c < 0x7f) {
         continue;

@@ -136,8 +136,13 @@ final class TokenLineParser implements LineParser {
 
   @Override
   public ParseResult parse(String line) {
+    return parse(line, false);
+  }
+
+  @Override
+  public ParseResult parse(String line, boolean printableAscii) {
     try {
-      int firstBackslash = LinePrecheck.scan(line, maxLineLength);
+      int firstBackslash = LinePrecheck.scan(line, maxLineLength, printableAscii);
       if (firstBackslash < 0) {
         return LinePrecheck.result(firstBackslash);
       }

@@ -18,6 +18,7 @@ import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.enrich.EnrichedEvent;
 import org.geotraffic.enrich.LineEnricher;
 import org.geotraffic.parse.LineShape;
+import org.geotraffic.parse.PrintableAscii;
 import scala.Tuple2;
 
 /**
@@ -73,7 +74,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
       /** The line's visitor cell, or null when it was not accepted. */
       private InternalRow enrich(Text text) {
         String line = decode(text);
-        EnrichedEvent e = enricher.enrich(line);
+        EnrichedEvent e = enricher.enrich(line, PrintableAscii.of(text.getBytes(), text.getLength()));
         tallies.add(e);
         if (!e.accepted()) {
           if (e.outcome.startsWith("rejected:") && exampled.add(e.outcome)) {

@@ -2,6 +2,7 @@ package org.geotraffic.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,10 @@ class LinePrecheckTest {
       String line = b.toString();
       int max = 1 + random.nextInt(14);
       assertEquals(referenceScan(line, max), LinePrecheck.scan(line, max), () -> "line " + escape(line) + ", max " + max);
+      byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+      if (PrintableAscii.of(utf8, utf8.length)) {
+        assertEquals(referenceScan(line, max), LinePrecheck.scan(line, max, true), () -> "printable " + escape(line));
+      }
     }
   }
 
