@@ -7,6 +7,16 @@ package org.geotraffic.parse;
  * a fragment of another field. Stateless.
  */
 final class ClientField {
+  /** The characters of addresses, host names and lists of them: letters, digits, {@code .:-_%[], } and space. */
+  private static final boolean[] CLIENT_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < CLIENT_CHARS.length; c++) {
+      CLIENT_CHARS[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+          || ".:-_%[], ".indexOf(c) >= 0;
+    }
+  }
+
   private ClientField() {}
 
   static boolean isPlausible(String s) {
@@ -20,13 +30,7 @@ final class ClientField {
     }
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      boolean ok =
-          (c >= '0' && c <= '9')
-              || (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || c == '.' || c == ':' || c == '-' || c == '_' || c == '%'
-              || c == '[' || c == ']' || c == ',' || c == ' ';
-      if (!ok) {
+      if (c >= CLIENT_CHARS.length || !CLIENT_CHARS[c]) {
         return false;
       }
     }
