@@ -251,66 +251,9 @@ final class AttackGrid {
     int hcColumn = colKeys.contains(null) ? cols - 1 : -1;
 
     // Real cells of the truth, and what of them is published.
-    int cells = 0;
-    for (ChildGroup g : truth.countriesByPage().values()) {
-      cells += g.children().size();
-    }
-    realVisitors = new long[cells];
-    realPage = new int[cells];
-    realCountry = new int[cells];
-    int[] position = new int[cells]; // r * cols + c, or -1 where the cell is published or has no position
-    int id = 0;
-    for (String page : new TreeSet<>(truth.countriesByPage().keySet())) {
-      Integer pageRow = rowIndex.get(page);
-      int r = pageRow != null ? pageRow : hasUp ? rows - 1 : -1;
-      int pageLine = pageLines.lineOf(page);
-      Set<String> knownInPage = known.getOrDefault(page, Set.of());
-      for (Cell cell : truth.countriesByPage().get(page).children()) {
-        realVisitors[id] = cell.measures().visitors();
-        realPage[id] = pageLine;
-        realCountry[id] = countryLines.lineOf(cell.key());
-        position[id] = -1;
-        if (!knownInPage.contains(cell.key())) { // else published: known to the attacker
-          Integer countryCol = colIndex.get(cell.key());
-          int c = countryCol != null ? countryCol : hcColumn;
-          if (r >= 0 && c >= 0) {
-            position[id] = r * cols + c;
-          }
-          // A real cell with no position sits where the attacker sees a zero margin: the published
-          // tables then do not add up, which the audit reports on its own.
-        }
-        id++;
-      }
-    }
-    positionStart = new int[rows * cols + 1];
-    for (int p : position) {
-      if (p >= 0) {
-        positionStart[p + 1]++;
-      }
-    }
-    for (int p = 0; p < rows * cols; p++) {
-      positionStart[p + 1] += positionStart[p];
-    }
-    int occupiedCount = 0;
-    for (int p = 0; p < rows * cols; p++) {
-      if (positionStart[p + 1] > positionStart[p]) {
-        occupiedCount++;
-      }
-    }
-    occupied = new int[occupiedCount];
-    occupiedCount = 0;
-    for (int p = 0; p < rows * cols; p++) {
-      if (positionStart[p + 1] > positionStart[p]) {
-        occupied[occupiedCount++] = p;
-      }
-    }
-    positionIds = new int[positionStart[rows * cols]];
-    int[] fill = Arrays.copyOf(positionStart, rows * cols);
-    for (int i = 0; i < cells; i++) {
-      if (position[i] >= 0) {
-        positionIds[fill[position[i]]++] = i;
-      }
-    }
+    int[] position = placeCells(truth, rowIndex, colIndex, hasUp ? rows - 1 : -1, hcColumn, known);
+    int cells = position.length;
+    indexPositions(position, rows * cols);
     pageLines.finish(realPage, pages.keySet());
     countryLines.finish(realCountry, countries.keySet());
     realStamp = new int[cells];
@@ -386,6 +329,94 @@ final class AttackGrid {
         }
       }
     }
+    markUnknowns(rowResidual, colResidual, knownAt);
+    return true;
+  }
+
+  /**
+   * Numbers the real cells (realVisitors, realPage, realCountry) and returns each one's position r * cols + c,
+   * or -1 where the cell is published (known to the attacker) or has no position.
+   *
+   * @param upRow the row of the unpublished pages, or -1; hcColumn likewise for countries
+   * @param known the published (page, country) cells, by page
+   */
+  private int[] placeCells(UnsuppressedDay truth, Map<String, Integer> rowIndex, Map<String, Integer> colIndex, int upRow,
+      int hcColumn, Map<String, Set<String>> known) {
+    int cols = colKeys.size();
+    int cells = 0;
+    for (ChildGroup g : truth.countriesByPage().values()) {
+      cells += g.children().size();
+    }
+    realVisitors = new long[cells];
+    realPage = new int[cells];
+    realCountry = new int[cells];
+    int[] position = new int[cells];
+    int id = 0;
+    for (String page : new TreeSet<>(truth.countriesByPage().keySet())) {
+      Integer pageRow = rowIndex.get(page);
+      int r = pageRow != null ? pageRow : upRow;
+      int pageLine = pageLines.lineOf(page);
+      Set<String> knownInPage = known.getOrDefault(page, Set.of());
+      for (Cell cell : truth.countriesByPage().get(page).children()) {
+        realVisitors[id] = cell.measures().visitors();
+        realPage[id] = pageLine;
+        realCountry[id] = countryLines.lineOf(cell.key());
+        position[id] = -1;
+        if (!knownInPage.contains(cell.key())) { // else published: known to the attacker
+          Integer countryCol = colIndex.get(cell.key());
+          int c = countryCol != null ? countryCol : hcColumn;
+          if (r >= 0 && c >= 0) {
+            position[id] = r * cols + c;
+          }
+          // A real cell with no position sits where the attacker sees a zero margin: the published
+          // tables then do not add up, which the audit reports on its own.
+        }
+        id++;
+      }
+    }
+    return position;
+  }
+
+  /**
+   * The real cells by position (positionStart, positionIds) and the occupied positions in grid order, from
+   * each real cell's position (-1: none).
+   */
+  private void indexPositions(int[] position, int positions) {
+    positionStart = new int[positions + 1];
+    for (int p : position) {
+      if (p >= 0) {
+        positionStart[p + 1]++;
+      }
+    }
+    for (int p = 0; p < positions; p++) {
+      positionStart[p + 1] += positionStart[p];
+    }
+    int occupiedCount = 0;
+    for (int p = 0; p < positions; p++) {
+      if (positionStart[p + 1] > positionStart[p]) {
+        occupiedCount++;
+      }
+    }
+    occupied = new int[occupiedCount];
+    occupiedCount = 0;
+    for (int p = 0; p < positions; p++) {
+      if (positionStart[p + 1] > positionStart[p]) {
+        occupied[occupiedCount++] = p;
+      }
+    }
+    positionIds = new int[positionStart[positions]];
+    int[] fill = Arrays.copyOf(positionStart, positions);
+    for (int i = 0; i < position.length; i++) {
+      if (position[i] >= 0) {
+        positionIds[fill[position[i]]++] = i;
+      }
+    }
+  }
+
+  /** Unknown: every position not known to the attacker whose row and column residuals are both non-zero. */
+  private void markUnknowns(Measures[] rowResidual, Measures[] colResidual, boolean[][] knownAt) {
+    int rows = rowResidual.length;
+    int cols = colResidual.length;
     unknown = new boolean[rows][cols];
     for (int r = 0; r < rows; r++) {
       boolean rowOpen = !rowResidual[r].additiveZero();
@@ -393,7 +424,6 @@ final class AttackGrid {
         unknown[r][c] = rowOpen && !knownAt[r][c] && !colResidual[c].additiveZero();
       }
     }
-    return true;
   }
 
   private interface KeyOf {
@@ -428,6 +458,22 @@ final class AttackGrid {
     // lists), and a residual's positions are listed only when it is a finding.
     int[] rowUnknowns = new int[rows];
     int[] colUnknowns = new int[cols];
+    countUnknowns(rowUnknowns, colUnknowns);
+    residuals(true, occupied, rowUnknowns, seen, out);
+    residuals(false, occupiedByColumn(), colUnknowns, seen, out);
+    // 3. Every cut, when the table is small enough on one side.
+    exhaustiveCuts(seen, out);
+    return out;
+  }
+
+  // The steps of run() and build() are methods of their own so that the JIT compiles each hot loop on its
+  // own: as one method, C2 compiled run() three times (twice on loop entry) at 0.5-0.8 s each per run, and
+  // build() twice; rows and columns share one residual loop, compiled once.
+
+  /** The number of unknown positions in each row and each column. */
+  private void countUnknowns(int[] rowUnknowns, int[] colUnknowns) {
+    int rows = rowKeys.size();
+    int cols = colKeys.size();
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
         if (unknown[r][c]) {
@@ -436,46 +482,34 @@ final class AttackGrid {
         }
       }
     }
-    int[] byColumn = occupiedByColumn();
+  }
+
+  /**
+   * Judges the residual of every row (byRow) or column that has an unknown position; positions are the
+   * occupied positions ordered by that kind of line.
+   */
+  private void residuals(boolean byRow, int[] positions, int[] lineUnknowns, Set<String> seen, List<Disclosure> out) {
+    int cols = colKeys.size();
+    int lines = byRow ? rowKeys.size() : cols;
     int q = 0;
-    for (int r = 0; r < rows; r++) {
+    for (int line = 0; line < lines; line++) {
       int end = q;
-      while (end < occupied.length && occupied[end] / cols == r) {
+      while (end < positions.length && (byRow ? positions[end] / cols : positions[end] % cols) == line) {
         end++;
       }
-      if (rowUnknowns[r] > 0) {
+      if (lineUnknowns[line] > 0) {
         startCover();
         for (int i = q; i < end; i++) {
-          if (unknown[r][occupied[i] % cols]) {
-            coverPosition(occupied[i]);
+          int p = positions[i];
+          if (unknown[p / cols][p % cols]) {
+            coverPosition(p);
           }
         }
-        final int row = r;
-        finishJudge("row residual", () -> lineSet(row, -1), seen, out);
+        final int l = line;
+        finishJudge(byRow ? "row residual" : "column residual", () -> byRow ? lineSet(l, -1) : lineSet(-1, l), seen, out);
       }
       q = end;
     }
-    q = 0;
-    for (int c = 0; c < cols; c++) {
-      int end = q;
-      while (end < byColumn.length && byColumn[end] % cols == c) {
-        end++;
-      }
-      if (colUnknowns[c] > 0) {
-        startCover();
-        for (int i = q; i < end; i++) {
-          if (unknown[byColumn[i] / cols][c]) {
-            coverPosition(byColumn[i]);
-          }
-        }
-        final int col = c;
-        finishJudge("column residual", () -> lineSet(-1, col), seen, out);
-      }
-      q = end;
-    }
-    // 3. Every cut, when the table is small enough on one side.
-    exhaustiveCuts(seen, out);
-    return out;
   }
 
   /** The unknown positions of row r (c = -1), or of column c (r = -1), in grid order. */
