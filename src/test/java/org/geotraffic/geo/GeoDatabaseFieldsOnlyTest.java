@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import org.geotraffic.geo.mmdb.GeoIp2Place;
 import org.geotraffic.testsupport.TestDatabases;
+import org.geotraffic.testsupport.TestNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,24 +144,22 @@ class GeoDatabaseFieldsOnlyTest {
   private static int compareEverywhere(GeoDatabase db, List<String> networks) throws Exception {
     Random random = new Random(42);
     List<InetAddress> addresses = new ArrayList<>();
-    for (String network : networks) {
-      int slash = network.indexOf('/');
-      byte[] first = IpLiterals.parse(network.substring(0, slash)).getAddress();
-      BigInteger low = new BigInteger(1, first);
-      BigInteger size = BigInteger.ONE.shiftLeft(first.length * 8 - Integer.parseInt(network.substring(slash + 1)));
+    for (String cidr : networks) {
+      TestNetwork network = TestNetwork.parse(cidr);
+      BigInteger size = network.size();
       for (BigInteger offset : List.of(BigInteger.ZERO, size.subtract(BigInteger.ONE), size, size.add(BigInteger.TWO))) {
-        addresses.add(address(low.add(offset), first.length));
-        if (low.signum() > 0) {
-          addresses.add(address(low.subtract(BigInteger.ONE), first.length));
+        addresses.add(network.at(offset));
+        if (network.low().signum() > 0) {
+          addresses.add(network.at(BigInteger.ONE.negate()));
         }
       }
       for (int i = 0; i < 200; i++) {
-        addresses.add(address(low.add(new BigInteger(size.bitLength(), random).mod(size)), first.length));
+        addresses.add(network.at(new BigInteger(size.bitLength(), random).mod(size)));
       }
     }
     for (int i = 0; i < 500; i++) {
-      addresses.add(address(BigInteger.valueOf(random.nextInt() & 0xFFFFFFFFL), 4));
-      addresses.add(address(new BigInteger(128, random), 16));
+      addresses.add(TestNetwork.address(BigInteger.valueOf(random.nextInt() & 0xFFFFFFFFL), 4));
+      addresses.add(TestNetwork.address(new BigInteger(128, random), 16));
     }
     for (InetAddress a : addresses) {
       GeoLocation full = db.find(a);
@@ -168,14 +167,6 @@ class GeoDatabaseFieldsOnlyTest {
       assertEquals(full, db.lookup(a));
     }
     return addresses.size();
-  }
-
-  private static InetAddress address(BigInteger value, int bytes) throws IOException {
-    byte[] raw = value.toByteArray();
-    byte[] out = new byte[bytes];
-    int n = Math.min(raw.length, bytes);
-    System.arraycopy(raw, raw.length - n, out, bytes - n, n);
-    return InetAddress.getByAddress(out);
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
+import org.geotraffic.testsupport.TestNetwork;
 
 /**
  * Compares {@link GeoDatabase#lookup} with the lookup as it was before field-only reads ({@link GeoDatabase#find}:
@@ -48,22 +49,19 @@ public final class GeoLookupCompare {
   private static int compare(File file, List<String> networks) throws Exception {
     Random random = new Random(7);
     List<InetAddress> addresses = new ArrayList<>();
-    for (String network : networks) {
-      int slash = network.indexOf('/');
-      byte[] first = IpLiterals.parse(network.substring(0, slash)).getAddress();
-      BigInteger low = new BigInteger(1, first);
-      BigInteger size = BigInteger.ONE.shiftLeft(first.length * 8 - Integer.parseInt(network.substring(slash + 1)));
-      BigInteger last = low.add(size).subtract(BigInteger.ONE);
-      for (BigInteger a : List.of(low, last, low.subtract(BigInteger.ONE), last.add(BigInteger.ONE))) {
-        addresses.add(address(a, first.length));
+    for (String cidr : networks) {
+      TestNetwork network = TestNetwork.parse(cidr);
+      BigInteger size = network.size();
+      for (BigInteger offset : List.of(BigInteger.ZERO, size.subtract(BigInteger.ONE), BigInteger.ONE.negate(), size)) {
+        addresses.add(network.at(offset));
       }
       for (int i = 0; i < 50; i++) {
-        addresses.add(address(low.add(new BigInteger(size.bitLength() + 8, random).mod(size)), first.length));
+        addresses.add(network.at(new BigInteger(size.bitLength() + 8, random).mod(size)));
       }
     }
     for (int i = 0; i < 200_000; i++) {
-      addresses.add(address(BigInteger.valueOf(random.nextInt() & 0xFFFFFFFFL), 4));
-      addresses.add(address(new BigInteger(i % 2 == 0 ? 128 : 32, random).or(i % 4 == 1
+      addresses.add(TestNetwork.address(BigInteger.valueOf(random.nextInt() & 0xFFFFFFFFL), 4));
+      addresses.add(TestNetwork.address(new BigInteger(i % 2 == 0 ? 128 : 32, random).or(i % 4 == 1
           ? BigInteger.valueOf(0xFFFFL).shiftLeft(32) : BigInteger.ZERO), 16));
     }
     int differences = 0;
@@ -97,14 +95,5 @@ public final class GeoLookupCompare {
       System.out.println(file.getName() + ": does not open (" + e.getMessage() + ")");
     }
     return differences;
-  }
-
-  private static InetAddress address(BigInteger value, int bytes) throws Exception {
-    BigInteger v = value.signum() < 0 ? BigInteger.ZERO : value;
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[bytes];
-    int n = Math.min(raw.length, bytes);
-    System.arraycopy(raw, raw.length - n, out, bytes - n, n);
-    return InetAddress.getByAddress(out);
   }
 }

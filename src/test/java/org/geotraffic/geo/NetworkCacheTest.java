@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.geotraffic.testsupport.TestDatabases;
+import org.geotraffic.testsupport.TestNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,16 +116,14 @@ class NetworkCacheTest {
   private static List<InetAddress> misleadingOrder(List<String> networks) throws Exception {
     Random random = new Random(7);
     List<InetAddress> addresses = new ArrayList<>();
-    for (String network : networks) {
-      int slash = network.indexOf('/');
-      byte[] first = IpLiterals.parse(network.substring(0, slash)).getAddress();
-      BigInteger low = new BigInteger(1, first);
-      BigInteger size = BigInteger.ONE.shiftLeft(first.length * 8 - Integer.parseInt(network.substring(slash + 1)));
+    for (String cidr : networks) {
+      TestNetwork network = TestNetwork.parse(cidr);
+      BigInteger size = network.size();
       for (BigInteger offset : List.of(BigInteger.ZERO, size.subtract(BigInteger.ONE), size, size.negate())) {
-        addresses.add(address(low.add(offset), first.length));
+        addresses.add(network.at(offset));
       }
       for (int i = 0; i < 100; i++) {
-        addresses.add(address(low.add(new BigInteger(size.bitLength() + 2, random)), first.length));
+        addresses.add(network.at(new BigInteger(size.bitLength() + 2, random)));
       }
     }
     Collections.shuffle(addresses, random);
@@ -134,12 +133,4 @@ class NetworkCacheTest {
     return twice;
   }
 
-  private static InetAddress address(BigInteger value, int bytes) throws Exception {
-    BigInteger v = value.mod(BigInteger.ONE.shiftLeft(bytes * 8));
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[bytes];
-    int n = Math.min(raw.length, bytes);
-    System.arraycopy(raw, raw.length - n, out, bytes - n, n);
-    return InetAddress.getByAddress(out);
-  }
 }
