@@ -7,11 +7,11 @@ package org.geotraffic.geo;
  * and decoding the record again (benchmark, 2M lines: 78% of IPv4 and 83% of IPv6 lookups).
  *
  * <p>Direct-mapped: IPv4 by /16 (one slot each), IPv6 by a hash of the /32; a new network replaces the slot's
- * old one. Only networks of at least 256 addresses (IPv4 up to /24, IPv6 up to /64) are kept, so the cache never
- * holds one client's address. It lives in the executor's memory for the run and is never written.
+ * old one. Only networks of at least 256 addresses are kept (IPv4 up to a /24, IPv6 up to a /64, which may still
+ * be one subscriber's), never a single address. It lives in the executor's memory for the run and is never written.
  *
- * <p>Thread-safe without locks: entries are immutable, and a slot read while another thread replaces it gives
- * the old entry, the new one or none, each correct (a miss only costs a lookup).
+ * <p>Thread-safe without locks: entries are immutable records, and a slot read while another thread replaces it
+ * gives the old entry or the new one, each correct for the networks it names (a miss only costs a lookup).
  */
 final class NetworkCache {
   static final int MAX_V4_PREFIX = 24;

@@ -56,7 +56,7 @@ final class LinePrecheck {
     }
     // Printable ASCII first, in a loop with one test per character: nearly every character of a
     // real log is one. Blank lines and backslashes are rare and found afterwards.
-    for (int i = printableAscii ? n : 0; i < n; i++) {
+    for (int i = 0; !printableAscii && i < n; i++) {
       char c = line.charAt(i);
       if (c >= ' ' && c < 0x7f) {
         continue;

@@ -449,7 +449,7 @@ final class AttackGrid {
     int rows = rowKeys.size();
     int cols = colKeys.size();
 
-    // 1. Single unknowns determined by the linear system (Gaussian elimination).
+    // 1. Single unknowns determined by the linear system (the bridges of the unknowns' graph).
     for (int[] rc : determinedUnknowns()) {
       judge("determined cell", List.of(rc), seen, out);
     }

@@ -1,15 +1,20 @@
 package org.geotraffic.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.geotraffic.geo.mmdb.DemoDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +34,8 @@ class LauncherIT {
 
     ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run",
         "--input", project.resolve("sample-logs").toString(), "--output", out.toString(), "--geoip-db", db.toString(),
-        "--date", "2026-11-24", "--run-id", "it-launcher"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g"),
-        tmp.resolve("logs"));
+        "--date", "2026-11-24", "--run-id", "it-launcher"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g",
+        "GEOTRAFFIC_CDS", "on"), tmp.resolve("logs"));
 
     assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
     List<String> stages = new ArrayList<>();
@@ -56,10 +61,52 @@ class LauncherIT {
     assertEquals(List.of("2026-11-24"), List.of(summary.path("dates").get(0).asText()));
 
     // The class-data archive the launcher made (or reused) by a training run on sample-logs/: class
-    // metadata only, none of the training run's clients.
-    Path archive = project.resolve("target/cds/geotraffic.jsa");
-    assertTrue(Files.isRegularFile(archive), "the launcher made its class-data archive " + archive);
-    ItSupport.assertNoClientData(new String(Files.readAllBytes(archive), StandardCharsets.ISO_8859_1), "class-data archive");
+    // metadata only, none of the training run's clients. Archives of an older jar are deleted when a new one is made.
+    List<Path> archives = currentArchives(project);
+    assertFalse(archives.isEmpty(), "the launcher made a class-data archive for this jar in target/cds/");
+    for (Path archive : archives) {
+      assertNoClientDataIn(archive);
+    }
+  }
+
+  /** The class-data archives in target/cds/ made since the jar was built. */
+  private static List<Path> currentArchives(Path project) throws IOException {
+    Path dir = project.resolve("target/cds");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    FileTime jar;
+    try (Stream<Path> jars = Files.list(project.resolve("target"))) {
+      jar = Files.getLastModifiedTime(jars.filter(p -> p.getFileName().toString().matches("geotraffic-.*\\.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-tests.jar")).findFirst().orElseThrow());
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().matches("geotraffic-[0-9]+\\.jsa"))
+          .filter(p -> {
+            try {
+              return Files.getLastModifiedTime(p).compareTo(jar) >= 0;
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .toList();
+    }
+  }
+
+  /** Reads the file in pieces (it is ~140 MB) that overlap by more than the longest marker. */
+  private static void assertNoClientDataIn(Path file) throws IOException {
+    byte[] buffer = new byte[8 << 20];
+    int overlap = 64;
+    int kept = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buffer, kept, buffer.length - kept)) > 0) {
+        int end = kept + n;
+        ItSupport.assertNoClientData(new String(buffer, 0, end, StandardCharsets.ISO_8859_1), "class-data archive " + file);
+        kept = Math.min(overlap, end);
+        System.arraycopy(buffer, end - kept, buffer, 0, kept);
+      }
+    }
   }
 
   /** JDK 17 crashed at start-up with a JFR recording and the class-data archive: the launcher then runs without it. */
@@ -72,9 +119,10 @@ class LauncherIT {
     ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run",
         "--input", project.resolve("sample-logs").toString(), "--output", tmp.resolve("out").toString(), "--geoip-db",
         db.toString(), "--run-id", "it-jfr"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g",
-        "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording), tmp.resolve("logs"));
+        "GEOTRAFFIC_CDS", "on", "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording), tmp.resolve("logs"));
 
     assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
+    ItSupport.assertNoClientData(r.both(), "launcher console with a recording");
     assertEquals("succeeded", ItSupport.summary(tmp.resolve("out"), "it-jfr").path("status").asText());
     assertTrue(Files.size(recording) > 0, "the recording was written");
   }

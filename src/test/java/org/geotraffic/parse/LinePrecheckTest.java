@@ -1,6 +1,7 @@
 package org.geotraffic.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -58,9 +59,12 @@ class LinePrecheckTest {
       String line = b.toString();
       int max = 1 + random.nextInt(14);
       assertEquals(referenceScan(line, max), LinePrecheck.scan(line, max), () -> "line " + escape(line) + ", max " + max);
+      // As the enrich stage does it: the hint from the bytes, the line decoded from the same bytes.
       byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
       if (PrintableAscii.of(utf8, utf8.length)) {
-        assertEquals(referenceScan(line, max), LinePrecheck.scan(line, max, true), () -> "printable " + escape(line));
+        String decoded = new String(utf8, StandardCharsets.UTF_8);
+        assertTrue(decoded.chars().allMatch(c -> c >= 0x20 && c <= 0x7E), () -> escape(decoded));
+        assertEquals(referenceScan(decoded, max), LinePrecheck.scan(decoded, max, true), () -> "printable " + escape(decoded));
       }
     }
   }
