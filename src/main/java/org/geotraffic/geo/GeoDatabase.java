@@ -226,7 +226,14 @@ public final class GeoDatabase implements Closeable {
       }
       byte[] bits = address.getAddress();
       NetworkCache.Entry cached = networks.find(bits);
-      return cached != null ? cached.location() : findRecord(address, bits);
+      if (cached != null) {
+        return cached.location();
+      }
+      Answer a = answer(address);
+      if (a.network() != null) {
+        networks.put(bits, a.network().prefixLength(), a.location());
+      }
+      return a.location();
     } catch (IOException | RuntimeException | com.maxmind.geoip2.exception.GeoIp2Exception e) {
       // Without the cause: GeoIP2's and maxmind-db's messages can carry the address looked up.
       throw new IOException("Cannot look up address: " + e.getClass().getSimpleName());
@@ -244,48 +251,38 @@ public final class GeoDatabase implements Closeable {
           Optional<CountryResponse> r = geoip2.tryCountry(address);
           yield r.isEmpty() ? null : toLocation(r.get().country(), List.of());
         }
-        case FLAT -> {
-          Object r = maps.get(address, Map.class);
-          yield r instanceof Map<?, ?> map ? mapping.locate(map) : null;
-        }
+        case FLAT -> answer(address).location();
       };
   }
 
   /** {@link #find} for CITY/COUNTRY, decoding only the fields {@link #toLocation} reads. */
   GeoLocation findFields(InetAddress address) throws IOException {
-    return info.kind() == DatabaseKind.CITY ? cityLocation(maps.get(address, GeoIp2Fields.CityRecord.class))
-        : countryLocation(maps.get(address, GeoIp2Fields.CountryRecord.class));
+    return answer(address).location();
   }
 
+  /** A location (null: no record with a country) and the network the database gave it for (null: not said). */
+  private record Answer(GeoLocation location, Network network) {}
+
   /**
-   * The field-only (CITY/COUNTRY) or map (FLAT) lookup, remembered for the network the database answered for
-   * ({@link NetworkCache}); bits are the address's bytes.
+   * The lookup that {@link #lookup} caches by network: CITY/COUNTRY decoding only the fields used, FLAT as maps
+   * through the field mapping.
    */
-  private GeoLocation findRecord(InetAddress address, byte[] bits) throws IOException {
-    GeoLocation location;
-    Network network;
-    switch (info.kind()) {
+  private Answer answer(InetAddress address) throws IOException {
+    return switch (info.kind()) {
       case CITY -> {
         DatabaseRecord<GeoIp2Fields.CityRecord> r = maps.getRecord(address, GeoIp2Fields.CityRecord.class);
-        location = cityLocation(r.data());
-        network = r.network();
+        yield new Answer(cityLocation(r.data()), r.network());
       }
       case COUNTRY -> {
         DatabaseRecord<GeoIp2Fields.CountryRecord> r = maps.getRecord(address, GeoIp2Fields.CountryRecord.class);
-        location = countryLocation(r.data());
-        network = r.network();
+        yield new Answer(countryLocation(r.data()), r.network());
       }
-      default -> {
+      case FLAT -> {
         @SuppressWarnings("rawtypes")
         DatabaseRecord<Map> r = maps.getRecord(address, Map.class);
-        location = r.data() instanceof Map<?, ?> map ? mapping.locate(map) : null;
-        network = r.network();
+        yield new Answer(r.data() instanceof Map<?, ?> map ? mapping.locate(map) : null, r.network());
       }
-    }
-    if (network != null) {
-      networks.put(bits, network.prefixLength(), location);
-    }
-    return location;
+    };
   }
 
   private static GeoLocation cityLocation(GeoIp2Fields.CityRecord r) {
