@@ -20,6 +20,7 @@ record CommandLine(
     String to,
     String runId,
     List<Integer> ks,
+    boolean allowEmpty,
     boolean help) {
 
   /** The other command, {@code report}, has its own options: org.geotraffic.report.ReportOptions. */
@@ -29,7 +30,7 @@ record CommandLine(
       Usage: geotraffic report --help   (HTML/CSV report of an output directory)
              geotraffic [run] --input PATH... --output DIR --geoip-db FILE
                         [--config FILE] [--set key=value]... [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD]
-                        [--run-id ID]
+                        [--run-id ID] [--allow-empty]
              geotraffic what-if --input PATH... --geoip-db FILE --k 2,5,10,20,50 [--config FILE] [--set key=value]...
         --input     log files, directories or globs (plain, .gz, .bz2; local, hdfs://, s3a://); repeatable
         --output    output directory: <table>/date=YYYY-MM-DD/ Parquet and _runs/<run-id>.json
@@ -37,9 +38,11 @@ record CommandLine(
         --config    properties file overriding conf/geotraffic.properties
         --set       one key=value override, applied last; repeatable
         --date      publish only this day; --from/--to publish only these days (inclusive)
+        --allow-empty  let this run empty or shrink published days (refused otherwise, exit 9)
       Also: geotraffic lookup --geoip-db FILE < clients.txt  (locate clients one per line; see lookup --help)
-      Exit codes: 0 ok, 2 usage/config, 3 input/output path, 4 geo database, 5 job failed,
-                  6 too many rejected lines (nothing written), 7 privacy audit failed (nothing written)
+      Exit codes: 0 ok, 2 usage/config, 3 input/output path, 4 geo database, 5 job failed (earlier output intact),
+                  6 too many rejected lines, 7 privacy audit failed, 9 a published day would be emptied
+                  (6, 7, 9: nothing published, only the run's own _runs/<run-id>.json)
       """;
 
   /** Thrown with a message that says what is wrong with the command line. */
@@ -63,6 +66,7 @@ record CommandLine(
     String to = null;
     String runId = null;
     List<Integer> ks = List.of();
+    boolean allowEmpty = false;
     int i = 0;
     if (args.length > 0 && !args[0].startsWith("-")) {
       command = args[0];
@@ -75,7 +79,7 @@ record CommandLine(
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
-          return new CommandLine(command, List.of(), null, null, null, List.of(), null, null, null, List.of(), true);
+          return new CommandLine(command, List.of(), null, null, null, List.of(), null, null, null, List.of(), false, true);
         }
         case "--input" -> {
           int before = inputs.size();
@@ -95,6 +99,7 @@ record CommandLine(
         case "--to" -> to = isoDate(value(args, ++i, a), a);
         case "--run-id" -> runId = runId(value(args, ++i, a));
         case "--k" -> ks = thresholds(value(args, ++i, a));
+        case "--allow-empty" -> allowEmpty = true;
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
@@ -131,7 +136,7 @@ record CommandLine(
     if (from != null && from.compareTo(to) > 0) {
       throw new UsageException("--from " + from + " is after --to " + to);
     }
-    return new CommandLine(command, inputs, output, db, config, sets, from, to, runId, ks, false);
+    return new CommandLine(command, inputs, output, db, config, sets, from, to, runId, ks, allowEmpty, false);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

@@ -10,6 +10,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import org.apache.hadoop.conf.Configuration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.geotraffic.config.ConfigException;
@@ -24,7 +28,10 @@ import org.geotraffic.pipeline.InputFiles;
 import org.geotraffic.pipeline.RunRefusedException;
 import org.geotraffic.pipeline.RunRequest;
 import org.geotraffic.pipeline.SparkSessions;
+import org.geotraffic.privacy.Table;
 import org.geotraffic.privacy.WhatIf;
+import org.geotraffic.publish.FileSystems;
+import org.geotraffic.publish.Publisher;
 
 /**
  * The geotraffic command. {@link #run} checks the whole setup — command line, configuration, geo
@@ -67,6 +74,21 @@ public final class GeoTraffic {
       e.problems().forEach(p -> console.println("  - " + p));
       return ExitCode.USAGE_OR_CONFIG.code();
     }
+    List<String> warnings = new ArrayList<>();
+    if (cl.command().equals("what-if") && cl.output() != null) {
+      warnings.add("what-if writes nothing: --output " + cl.output() + " is ignored");
+    }
+    List<String> unprotected = new ArrayList<>();
+    for (Table t : Table.values()) {
+      if (config.suppression().minVisitors(t) == 1) {
+        unprotected.add(t.tableName());
+      }
+    }
+    if (!unprotected.isEmpty()) {
+      warnings.add("k=1 (suppression.min-visitors) for " + String.join(", ", unprotected) + ": every row is published, rows about a"
+          + " single visitor included; nothing is suppressed there");
+    }
+    warnings.forEach(w -> console.println("geotraffic: warning: " + w));
     File dbFile = databaseFile(cl.geoipDb());
     GeoDatabaseInfo dbInfo;
     try (GeoDatabase db = GeoDatabase.open(dbFile, config.geoFields())) {
@@ -76,10 +98,10 @@ public final class GeoTraffic {
       return ExitCode.GEO_DATABASE.code();
     }
     InputFiles input;
-    Configuration hadoop = new Configuration();
+    Configuration hadoop = hadoopConfiguration(config);
     try {
-      input = InputFiles.resolve(cl.inputs(), hadoop);
-      if (cl.output() != null) {
+      input = InputFiles.resolve(cl.inputs(), hadoop, config.failOnCorrupt());
+      if (cl.output() != null && cl.command().equals("run")) {
         prepareOutput(cl.output(), hadoop);
       }
     } catch (InputFiles.InputException e) {
@@ -87,14 +109,37 @@ public final class GeoTraffic {
       return ExitCode.INPUT_OR_OUTPUT.code();
     }
     String runId = cl.runId() != null ? cl.runId() : newRunId();
+    if (cl.command().equals("run")) {
+      // A run killed while it published left a journal: its publish is completed or rolled back before anything is read.
+      try {
+        FileSystems.Located out = FileSystems.locate(cl.output(), hadoop);
+        for (String line : Publisher.recover(out.moves(), out.dir(), runId)) {
+          console.println("geotraffic: recovered: " + line);
+        }
+      } catch (IOException e) {
+        console.println("geotraffic: Cannot recover the output directory: " + e.getMessage());
+        return ExitCode.INPUT_OR_OUTPUT.code();
+      }
+    }
     console.printf("geotraffic: run %s: %d input files (%,d bytes), database %s (%s) built %s, k=%d%n", runId,
         input.files().size(), input.totalBytes(), dbInfo.type(), dbInfo.schema(), dbInfo.buildDate(), config.suppression().minVisitors());
-    RunRequest request = new RunRequest(runId, input, cl.output(), dbFile, dbInfo, config, cl.from(), cl.to());
+    RunRequest request = new RunRequest(runId, input, cl.output(), dbFile, dbInfo, config, cl.from(), cl.to(), cl.allowEmpty(), warnings);
 
     // A session that existed before (a notebook, a test suite) is the caller's to stop.
     boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = SparkSessions.create("geotraffic " + runId, config.sparkConf());
+    SparkSession spark;
     try {
+      spark = SparkSessions.create("geotraffic " + runId, config.sparkConf());
+    } catch (RuntimeException | LinkageError e) {
+      console.println("geotraffic: Cannot start Spark: " + FailureMessages.firstLine(e) + sparkKeysSet(config));
+      return ExitCode.USAGE_OR_CONFIG.code();
+    }
+    try {
+      String bad = SparkSessions.rejectedSqlSetting(spark, config.sparkConf());
+      if (bad != null) {
+        console.println("geotraffic: Cannot load configuration: " + bad);
+        return ExitCode.USAGE_OR_CONFIG.code();
+      }
       GeoTrafficJob job = new GeoTrafficJob(spark, line -> console.println("geotraffic: " + line));
       if (cl.command().equals("what-if")) {
         WhatIf.Result result = job.whatIf(request, cl.ks());
@@ -108,19 +153,39 @@ public final class GeoTraffic {
       return ExitCode.OK.code();
     } catch (RunRefusedException e) {
       console.println("geotraffic: " + e.getMessage());
-      return e.reason() == RunRefusedException.Reason.AUDIT_FAILED ? ExitCode.AUDIT_FAILED.code() : ExitCode.REJECT_RATIO_EXCEEDED.code();
-    } catch (Exception | OutOfMemoryError e) {
-      // Exception, not only RuntimeException: Spark throws its checked SparkException undeclared (a
-      // truncated .gz fails the job that way). Out of memory is a failed run too, not a crash.
-      // Only the exception type and message: our own messages never hold client data, and Spark's
-      // task failures carry no line content from our code.
-      console.println("geotraffic: job failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      return switch (e.reason()) {
+        case AUDIT_FAILED -> ExitCode.AUDIT_FAILED.code();
+        case REJECT_RATIO_EXCEEDED -> ExitCode.REJECT_RATIO_EXCEEDED.code();
+        case CORRUPT_INPUT -> ExitCode.INPUT_OR_OUTPUT.code();
+        case DAY_WOULD_SHRINK -> ExitCode.DAY_WOULD_SHRINK.code();
+      };
+    } catch (Exception | OutOfMemoryError | FSError e) {
+      // Exception, not only RuntimeException: Spark throws its checked SparkException undeclared. Out of memory
+      // and Hadoop's FSError (a local disk full or failing) are failed runs too, not crashes. One line: our own
+      // messages never hold client data, and Spark's task failures carry no line content from our code.
+      console.println("geotraffic: job failed: " + FailureMessages.describe(e));
       return ExitCode.JOB_FAILED.code();
     } finally {
       if (ownSession) {
         spark.stop();
       }
     }
+  }
+
+  /** The Hadoop settings of the configuration ({@code spark.hadoop.*}), for reading paths before Spark starts. */
+  private static Configuration hadoopConfiguration(JobConfig config) {
+    Configuration conf = new Configuration();
+    config.sparkConf().forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) {
+        conf.set(k.substring("spark.hadoop.".length()), v);
+      }
+    });
+    return conf;
+  }
+
+  /** ", with spark.* keys set: a (source), b (source)" naming the keys the user set (never their values). */
+  private static String sparkKeysSet(JobConfig config) {
+    return config.sparkConf().isEmpty() ? "" : "; the spark.* keys set: " + String.join(", ", new TreeSet<>(config.sparkConf().keySet()));
   }
 
   /**

@@ -5,6 +5,8 @@ public final class ConfigKeys {
   public static final String INPUT_FORMAT = "input.format";
   public static final String INPUT_MAX_LINE_LENGTH = "input.max-line-length";
   public static final String INPUT_MAX_REJECT_RATIO = "input.max-reject-ratio";
+  public static final String INPUT_FAIL_ON_CORRUPT = "input.fail-on-corrupt";
+  public static final String PUBLISH_MIN_SHARE_OF_PREVIOUS = "publish.min-share-of-previous";
   public static final String TIME_ZONE = "time.zone";
   public static final String SITE_DEFAULT = "site.default";
   public static final String PAGES_ASSET_EXTENSIONS = "pages.asset-extensions";

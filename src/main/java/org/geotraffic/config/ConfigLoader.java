@@ -128,6 +128,8 @@ public final class ConfigLoader {
           + where(ConfigKeys.INPUT_MAX_LINE_LENGTH));
     }
     double maxRejectRatio = ratio(ConfigKeys.INPUT_MAX_REJECT_RATIO);
+    boolean failOnCorrupt = bool(ConfigKeys.INPUT_FAIL_ON_CORRUPT);
+    double minShare = ratio(ConfigKeys.PUBLISH_MIN_SHARE_OF_PREVIOUS);
     ZoneId zone = zone(ConfigKeys.TIME_ZONE);
     String site = nonEmpty(ConfigKeys.SITE_DEFAULT);
     List<String> assets = list(ConfigKeys.PAGES_ASSET_EXTENSIONS).stream().map(s -> s.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")).toList();
@@ -163,12 +165,21 @@ public final class ConfigLoader {
         spark.put(key, v);
       }
     });
+    String redaction = spark.get(Secrets.REDACTION_KEY);
+    if (redaction != null) {
+      try {
+        java.util.regex.Pattern.compile(redaction);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        problems.add(Secrets.REDACTION_KEY + " must be a regular expression, got '" + redaction + "'" + where(Secrets.REDACTION_KEY));
+      }
+    }
+    problems.addAll(SparkSettings.problems(spark, origins, Secrets.of(values)));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new JobConfig(format, maxLineLength, maxRejectRatio, zone, site, assets, methods, maxPage, bots,
         trusted, internal, suffixRules, generic, new SuppressionPolicy(k, perTable, minHits), compression, spark,
-        new TreeMap<>(values), geoFields, botRows);
+        new TreeMap<>(values), geoFields, botRows, failOnCorrupt, minShare);
   }
 
   /** geoip.fields.*: null when no country field is set (the schema is then detected from the database). */

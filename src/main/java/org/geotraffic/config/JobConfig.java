@@ -7,9 +7,11 @@ import org.geotraffic.privacy.SuppressionPolicy;
 
 /**
  * The validated settings of one run, immutable. Built only by {@link ConfigLoader}; see conf/geotraffic.properties for each key.
- */
-/**
+ *
  * @param geoFields where a flat geo database keeps country and region (geoip.fields.*), or null to detect the schema
+ * @param failOnCorrupt input.fail-on-corrupt: refuse the run when a compressed input file is damaged
+ * @param minShareOfPrevious publish.min-share-of-previous: refuse to replace a day with fewer accepted lines than this
+ *     share of its published release's (0 = off)
  */
 public record JobConfig(
     String inputFormat,
@@ -30,7 +32,9 @@ public record JobConfig(
     Map<String, String> sparkConf,
     Map<String, String> effective,
     org.geotraffic.geo.GeoFieldMapping geoFields,
-    boolean reportBotsSeparately) {
+    boolean reportBotsSeparately,
+    boolean failOnCorrupt,
+    double minShareOfPrevious) {
 
   public JobConfig {
     assetExtensions = List.copyOf(assetExtensions);
@@ -42,5 +46,10 @@ public record JobConfig(
     genericTlds = Map.copyOf(genericTlds);
     sparkConf = Map.copyOf(sparkConf);
     effective = Map.copyOf(effective);
+  }
+
+  /** The effective configuration with every secret value redacted ({@link Secrets}): what may be written or printed. */
+  public Map<String, String> effectiveRedacted() {
+    return new java.util.TreeMap<>(Secrets.of(effective).redact(effective));
   }
 }

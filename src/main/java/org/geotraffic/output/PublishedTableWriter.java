@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
@@ -28,21 +26,19 @@ import org.apache.spark.sql.types.StructType;
 import org.geotraffic.privacy.PublishedDay;
 import org.geotraffic.privacy.PublishedRow;
 import org.geotraffic.privacy.Table;
+import org.geotraffic.publish.Publication;
 
 /**
- * Writes the published (already suppressed) rows as Parquet at {@code <output>/<table>/date=YYYY-MM-DD/}.
+ * Writes the published (already suppressed) rows as Parquet into the run's staging folder, laid out as
+ * they are published: {@code <table>/date=YYYY-MM-DD/}. The publish step ({@link
+ * org.geotraffic.publish.Publication}) then moves them into {@code <output>} all or nothing.
  *
  * <p>Rerunning a day replaces exactly that day: only the processed days' partitions are replaced, and
  * a processed day for which a table now has no row has its old partition removed, so no stale numbers
- * survive a rerun with a higher threshold. How a run publishes without ever leaving a day half
- * written is described at {@link #write}.
+ * survive a rerun with a higher threshold.
  */
 public final class PublishedTableWriter {
   public static final String DATE = "date";
-  /** Under the output directory: each run's staged tables, until they are published. */
-  public static final String STAGING_DIR = "_staging";
-  /** Under a run's staging folder: the partitions it replaced, until it has published everything. */
-  static final String REPLACED_DIR = "_replaced";
 
   private PublishedTableWriter() {}
 
@@ -87,27 +83,11 @@ public final class PublishedTableWriter {
   }
 
   /**
-   * Writes every table; returns rows written per table.
-   *
-   * <p>Two phases, so that a run that dies while writing leaves the previous output untouched:
-   *
-   * <ol>
-   *   <li>Stage: every table is written by Spark into this run's own folder
-   *       {@code <output>/_staging/<id>/<table>/date=D/}. This is where all the time goes; nothing
-   *       published changes. A run killed here leaves only its staging folder behind.
-   *   <li>Publish: for each table and processed day, the published partition is moved aside into
-   *       {@code _staging/<id>/_replaced/} and the staged one renamed into its place; then the staging
-   *       folder is deleted. Renames only, no data copied (on HDFS and local disks; object stores
-   *       emulate rename by copying, see docs/cluster.md).
-   * </ol>
-   *
-   * <p>The window that remains: between the two renames of one partition, that partition is absent
-   * (a reader sees the day missing, never half a day or a mix of runs within a table); and while
-   * publishing walks the tables, a reader may see one table of the day already new and another still
-   * old. If the process dies inside that window, the old partition is not lost: it is in
-   * {@code _staging/<id>/_replaced/}, and rerunning the day publishes the day again. Runs of different
-   * days never touch each other's partitions or staging folders, so they may run at the same time; two
-   * runs of the same day at the same time are not supported (the last to publish wins).
+   * Writes every table into the run's staging folder {@code <output>/<staging>/<table>/date=D/} and
+   * returns, per table, the rows written and what the publish must move: for each table and processed
+   * date, the staged partition (which may not exist: a date for which the table has no row) and the
+   * published one it replaces ({@link org.geotraffic.publish.Publication}). Nothing published changes here;
+   * this is where the time of the write goes.
    *
    * @param days every (date, site)'s published rows, on the executors: they are written from there; all
    *     sites of a date must be in one partition (AggregateStage's day assembly puts them there), so that a
@@ -115,13 +95,10 @@ public final class PublishedTableWriter {
    * @param rowsPerTable how many rows {@code days} hold per table (a table without rows is not written)
    * @param processedDates the dates this run is responsible for (their old partitions are replaced or removed)
    */
-  public static Map<Table, Long> write(SparkSession spark, String outputDir, JavaRDD<PublishedDay> days, Map<Table, Long> rowsPerTable,
+  public static Staged stage(SparkSession spark, Path output, String staging, JavaRDD<PublishedDay> days, Map<Table, Long> rowsPerTable,
       Set<String> processedDates, String compression) throws IOException {
-    Path output = new Path(outputDir);
-    FileSystem fs = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    Path staging = new Path(new Path(output, STAGING_DIR), UUID.randomUUID().toString());
+    Path stagingDir = new Path(output, staging);
     Map<Table, Long> written = new TreeMap<>();
-    Set<String> dates = new TreeSet<>(processedDates);
     // Whole partitions merged, so a date still has one task: as many tasks per table as the cluster runs at
     // once. A task per day cost more in per-task overhead than the rows took to write (10M benchmark
     // lines, 6 days: 30 tasks of about 0.1 s each for 89k rows).
@@ -130,7 +107,7 @@ public final class PublishedTableWriter {
     List<Callable<Long>> stagings = new ArrayList<>();
     for (Table table : Table.values()) {
       long rows = rowsPerTable.getOrDefault(table, 0L);
-      stagings.add(() -> stage(spark, table, writtenFrom, rows, new Path(staging, table.tableName()), compression));
+      stagings.add(() -> stage(spark, table, writtenFrom, rows, new Path(stagingDir, table.tableName()), compression));
     }
     // The five tables are small (89k rows at 10M benchmark lines) and their write jobs mostly fixed cost:
     // planning, writer set-up and commit. Submitted from one driver thread per table, their planning and
@@ -148,8 +125,6 @@ public final class PublishedTableWriter {
         written.put(tables[i], futures.get(i).get());
       }
     } catch (ExecutionException e) {
-      // Nothing was published yet: the staged files are of no use to anyone.
-      fs.delete(staging, true);
       // Rethrown as the submitting thread would have met it, so the job's exit code does not change.
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
@@ -157,29 +132,32 @@ public final class PublishedTableWriter {
       if (e.getCause() instanceof Error err) {
         throw err;
       }
-      throw new IOException("Cannot stage the tables in " + staging, e.getCause());
+      throw new IOException("Cannot stage the tables in " + stagingDir + ": " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      fs.delete(staging, true);
-      throw new IOException("Interrupted while staging the tables in " + staging, e);
+      throw new IOException("Interrupted while staging the tables in " + stagingDir, e);
     } finally {
       submitters.shutdownNow();
     }
+    List<Publication.Install> installs = new ArrayList<>();
     for (Table table : Table.values()) {
-      for (String date : dates) {
-        publish(fs, staging, table.tableName(), DATE + "=" + date, new Path(output, table.tableName()));
+      for (String date : new TreeSet<>(processedDates)) {
+        String partition = table.tableName() + "/" + DATE + "=" + date;
+        installs.add(new Publication.Install(partition, staging + "/" + partition));
       }
     }
-    fs.delete(staging, true);
-    return written;
+    return new Staged(written, installs);
   }
+
+  /** The rows staged per table, and the moves that publish them. */
+  public record Staged(Map<Table, Long> rowsPerTable, List<Publication.Install> installs) {}
 
   /**
    * Writes one table's rows into its staging folder, one file per day: each day's rows are in one
    * partition of {@code days} already (see {@link #write}), so they are written where they are, without a
    * shuffle (a task writes the files of its days), sorted by every column (Spark's partitioned write keeps
-   * their order within a day); identical input gives identical files. Returns the number of rows. (A shuffle by date cost a second stage per
-   * table: 10M benchmark lines, 3.0 s for the five tables' writes.)
+   * their order within a day); identical input gives identical files. Returns the number of rows. (A shuffle
+   * by date cost a second stage per table: 10M benchmark lines, 3.0 s for the five tables' writes.)
    */
   private static long stage(SparkSession spark, Table table, JavaRDD<PublishedDay> days, long rows, Path dir, String compression) {
     if (rows == 0) {
@@ -195,31 +173,5 @@ public final class PublishedTableWriter {
         .partitionBy(DATE)
         .parquet(dir.toString());
     return rows;
-  }
-
-  /** Replaces (or removes, when the run has no rows for it) one published partition by renames. */
-  private static void publish(FileSystem fs, Path staging, String table, String partition, Path tableDir) throws IOException {
-    Path target = new Path(tableDir, partition);
-    Path fresh = new Path(new Path(staging, table), partition);
-    Path replaced = new Path(new Path(new Path(staging, REPLACED_DIR), table), partition);
-    boolean hasFresh = fs.exists(fresh);
-    boolean movedAside = false;
-    if (fs.exists(target)) {
-      fs.mkdirs(replaced.getParent());
-      if (!fs.rename(target, replaced)) {
-        throw new IOException("Cannot publish " + table + "/" + partition + ": rename failed, " + target + " -> " + replaced);
-      }
-      movedAside = true;
-    }
-    if (hasFresh) {
-      fs.mkdirs(tableDir);
-      if (!fs.rename(fresh, target)) {
-        // Put the previous output back rather than leave the day missing.
-        if (movedAside && !fs.exists(target)) {
-          fs.rename(replaced, target);
-        }
-        throw new IOException("Cannot publish " + table + "/" + partition + ": rename failed, " + fresh + " -> " + target);
-      }
-    }
   }
 }

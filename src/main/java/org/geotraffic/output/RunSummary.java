@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.geotraffic.config.Secrets;
 import org.geotraffic.geo.GeoDatabaseInfo;
 import org.geotraffic.pipeline.LineCounts;
 import org.geotraffic.privacy.SuppressionPolicy;
@@ -37,7 +38,10 @@ public record RunSummary(
     Map<Table, TableStats> suppressionStats,
     Map<String, Long> stageMillis,
     List<String> auditFindings,
-    Map<String, String> config) {
+    Map<String, String> config,
+    Map<String, Long> acceptedByDate,
+    Map<String, String> corruptFiles,
+    List<String> warnings) {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,9 +56,11 @@ public record RunSummary(
     root.put("started", started.toString());
     root.put("duration_ms", durationMillis);
     Map<String, Object> input = new LinkedHashMap<>();
-    input.put("paths", inputPatterns);
+    input.put("paths", inputPatterns.stream().map(Secrets::withoutCredentials).toList());
     input.put("files", inputFiles);
     input.put("bytes", inputBytes);
+    // The operator's paths with why each could not be read to its end (never anything from inside the files).
+    input.put("corrupt_files", corruptFiles);
     root.put("input", input);
     if (database != null) {
       Map<String, Object> db = new LinkedHashMap<>();
@@ -75,6 +81,8 @@ public record RunSummary(
     threshold.put("min_hits", suppression.minHits());
     root.put("suppression", threshold);
     root.put("dates", dates);
+    // Accepted lines per date: what the next run of a day compares itself with (publish.min-share-of-previous).
+    root.put("accepted_by_date", acceptedByDate);
     if (lines != null) {
       Map<String, Object> l = new LinkedHashMap<>();
       l.put("read", lines.read());
@@ -110,6 +118,7 @@ public record RunSummary(
       // published here either (rerun what-if or the audit test locally to see them).
       root.put("audit", audit);
     }
+    root.put("warnings", warnings);
     root.put("stages_ms", stageMillis);
     root.put("config", config);
     try {
@@ -127,6 +136,9 @@ public record RunSummary(
     private final java.util.Collection<String> dates;
     private final Map<String, Long> stageMillis;
     private List<String> auditFindings;
+    private Map<String, Long> acceptedByDate = Map.of();
+    private Map<String, String> corruptFiles = Map.of();
+    private List<String> warnings = List.of();
 
     public Builder(org.geotraffic.pipeline.RunRequest request, Instant started, LineCounts lines, java.util.Collection<String> dates,
         Map<String, Long> stageMillis) {
@@ -143,6 +155,14 @@ public record RunSummary(
       return this;
     }
 
+    /** Accepted lines per date, the damaged input files by path, and the run's warnings. */
+    public Builder observed(Map<String, Long> acceptedByDate, Map<String, String> corruptFiles, List<String> warnings) {
+      this.acceptedByDate = new TreeMap<>(acceptedByDate);
+      this.corruptFiles = new TreeMap<>(corruptFiles);
+      this.warnings = List.copyOf(warnings);
+      return this;
+    }
+
     public RunSummary succeeded(Map<Table, Long> rowsPublished, Map<Table, TableStats> stats) {
       return build("succeeded", null, rowsPublished, stats);
     }
@@ -156,7 +176,7 @@ public record RunSummary(
       return new RunSummary(request.runId(), status, reason, started, java.time.Duration.between(started, Instant.now()).toMillis(),
           request.input().patterns(), request.input().files().size(), request.input().totalBytes(), request.geoDatabase().getPath(),
           request.geoDatabaseInfo(), request.config().suppression(), List.copyOf(dates), lines, rows, stats, new LinkedHashMap<>(stageMillis), auditFindings,
-          request.config().effective());
+          request.config().effectiveRedacted(), acceptedByDate, corruptFiles, warnings);
     }
   }
 }

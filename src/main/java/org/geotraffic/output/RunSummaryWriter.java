@@ -1,44 +1,40 @@
 package org.geotraffic.output;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
+import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.geotraffic.publish.FileMoves;
+import org.geotraffic.publish.Publication;
 
-/** Writes the run summary to {@code <output>/_runs/<run-id>.json} and {@code _runs/latest.json}. */
+/**
+ * The run summary's files: {@code <output>/_runs/<run-id>.json}, and {@code _runs/latest.json} for the
+ * run whose tables are live. A succeeded run's summary is staged and published with its tables, all or
+ * nothing, so latest.json always names the run that published what readers see; a refused run writes
+ * only its own {@code <run-id>.json}.
+ */
 public final class RunSummaryWriter {
   public static final String RUNS_DIR = "_runs";
+  public static final String LATEST = "latest.json";
 
   private RunSummaryWriter() {}
 
-  public static void write(String outputDir, RunSummary summary, Configuration conf) throws IOException {
-    Path runs = new Path(outputDir, RUNS_DIR);
-    FileSystem fs = runs.getFileSystem(conf);
-    fs.mkdirs(runs);
+  /** Writes the summary into the staging folder; returns the moves that publish it with the tables. */
+  public static List<Publication.Install> stage(FileMoves moves, Path output, String staging, RunSummary summary) throws IOException {
     byte[] json = summary.toJson().getBytes(StandardCharsets.UTF_8);
-    writeAtomically(fs, new Path(runs, summary.runId() + ".json"), json, summary.runId());
-    writeAtomically(fs, new Path(runs, "latest.json"), json, summary.runId());
+    Path runs = new Path(new Path(output, staging), RUNS_DIR);
+    moves.mkdirs(runs);
+    String own = summary.runId() + ".json";
+    moves.writeAtomically(new Path(runs, own), json);
+    moves.writeAtomically(new Path(runs, LATEST), json);
+    return List.of(new Publication.Install(RUNS_DIR + "/" + own, staging + "/" + RUNS_DIR + "/" + own),
+        new Publication.Install(RUNS_DIR + "/" + LATEST, staging + "/" + RUNS_DIR + "/" + LATEST));
   }
 
-  /**
-   * Write to a temporary name, then rename: a reader never sees half a summary. The temporary name
-   * carries the run id, because runs of different days may finish at the same time in one output
-   * directory; for latest.json the last rename wins.
-   */
-  private static void writeAtomically(FileSystem fs, Path target, byte[] content, String runId) throws IOException {
-    Path tmp = new Path(target.getParent(), "." + target.getName() + "." + runId + ".tmp");
-    try (OutputStream out = fs.create(tmp, true)) {
-      out.write(content);
-    }
-    for (int attempt = 0; attempt < 3; attempt++) {
-      fs.delete(target, false);
-      if (fs.rename(tmp, target)) {
-        return;
-      }
-    }
-    fs.delete(tmp, false);
-    throw new IOException("Cannot write run summary: rename failed, " + target);
+  /** Writes the summary of a run that published nothing: its own file only, latest.json stays. */
+  public static void writeUnpublished(FileMoves moves, Path output, RunSummary summary) throws IOException {
+    Path runs = new Path(output, RUNS_DIR);
+    moves.mkdirs(runs);
+    moves.writeAtomically(new Path(runs, summary.runId() + ".json"), summary.toJson().getBytes(StandardCharsets.UTF_8));
   }
 }

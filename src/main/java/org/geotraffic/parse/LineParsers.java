@@ -78,6 +78,14 @@ public final class LineParsers {
         : new TokenLineParser(compiled, maxLineLength);
   }
 
+  /**
+   * Whether the format's lines can only be parsed in file order from the start of their file (W3C:
+   * "#Fields:" headers say what the following lines hold), so that files must not be split.
+   */
+  public static boolean needsWholeFiles(String format) {
+    return compile(format) == null;
+  }
+
   /** The compiled format, or null for W3C (whose fields come from the data). */
   static LineFormat compile(String format) {
     if (format == null || format.isBlank()) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
@@ -34,10 +35,12 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
   private static final long serialVersionUID = 1L;
   private final EnrichSettings settings;
   private final CollectionAccumulator<String> rejectExamples;
+  private final CollectionAccumulator<InputFileTally> files;
 
-  EnrichPartition(EnrichSettings settings, CollectionAccumulator<String> rejectExamples) {
+  EnrichPartition(EnrichSettings settings, CollectionAccumulator<String> rejectExamples, CollectionAccumulator<InputFileTally> files) {
     this.settings = settings;
     this.rejectExamples = rejectExamples;
+    this.files = files;
   }
 
   @Override
@@ -50,13 +53,21 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
     Days days = new Days();
     VisitorCell cell = new VisitorCell();
     VisitorCellRows.Writer rows = new VisitorCellRows.Writer();
+    long[] read = new long[2]; // lines, rejected
+    CorruptInput[] corrupt = new CorruptInput[1];
     Iterator<InternalRow> cells = new Iterator<>() {
       private InternalRow next;
 
       @Override
       public boolean hasNext() {
         while (next == null && lines.hasNext()) {
-          next = enrich(lines.next()._2());
+          Tuple2<LongWritable, Text> line = lines.next();
+          if (line._1().get() == TolerantTextInputFormat.CORRUPT) {
+            corrupt[0] = CorruptInput.ofKey(line._2().toString());
+            continue;
+          }
+          read[0]++;
+          next = enrich(line._2());
         }
         return next != null;
       }
@@ -77,6 +88,9 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
         EnrichedEvent e = enricher.enrich(line, PrintableAscii.of(text.getBytes(), text.getLength()));
         tallies.add(e);
         if (!e.accepted()) {
+          if (e.outcome.startsWith("rejected:")) {
+            read[1]++;
+          }
           if (e.outcome.startsWith("rejected:") && exampled.add(e.outcome)) {
             // Only the line's shape (letters and digits masked) ever leaves the partition.
             rejectExamples.add(e.outcome.substring("rejected:".length()) + "\t" + LineShape.of(line));
@@ -87,7 +101,11 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
             e.pageView ? 1 : 0, e.bytes));
       }
     };
-    return new FollowedBy<>(cells, () -> tallies.list().stream().map(rows::tally).iterator());
+    String path = ((FileSplit) split).getPath().toString();
+    return new FollowedBy<>(cells, () -> {
+      files.add(new InputFileTally(path, read[0], read[1], corrupt[0]));
+      return tallies.list().stream().map(rows::tally).iterator();
+    });
   }
 
   /**

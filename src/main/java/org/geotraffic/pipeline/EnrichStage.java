@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.enrich.EnrichSettings;
+import org.geotraffic.parse.LineParsers;
 
 /**
  * Stage 1, read + parse + enrich: input files to one row of derived values per line. Compression
@@ -35,13 +36,15 @@ public final class EnrichStage {
    * Visitor-cell rows ({@link VisitorCellRows}), and the accumulator that collects one masked example ({@link
    * org.geotraffic.parse.LineShape}) per reject reason and partition, as "reason TAB shape".
    */
-  public record Enriched(Dataset<Row> rows, CollectionAccumulator<String> rejectExamples) {}
+  public record Enriched(Dataset<Row> rows, CollectionAccumulator<String> rejectExamples, CollectionAccumulator<InputFileTally> files) {}
 
   public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
-    JavaRDD<InternalRow> rows = packed(jsc, input, lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples), false));
-    return new Enriched(InternalFrames.of(spark, rows, VisitorCellRows.SCHEMA), examples);
+    CollectionAccumulator<InputFileTally> files = spark.sparkContext().collectionAccumulator("input files");
+    JavaRDD<InternalRow> rows = packed(jsc, input,
+        lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples, files), false));
+    return new Enriched(InternalFrames.of(spark, rows, VisitorCellRows.SCHEMA), examples, files);
   }
 
   /** Packs small splits into fewer tasks, so that a thousand small files do not mean a thousand tasks. */
@@ -71,7 +74,7 @@ public final class EnrichStage {
     conf.setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", true);
     conf.setInt("mapreduce.input.linerecordreader.line.maxlength", HARD_LINE_LIMIT_BYTES);
     Class<? extends TextInputFormat> format =
-        settings.inputFormat().equals("w3c") ? NonSplittableTextInputFormat.class : TextInputFormat.class;
+        LineParsers.needsWholeFiles(settings.inputFormat()) ? NonSplittableTextInputFormat.class : TolerantTextInputFormat.class;
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(String.join(",", input.files()), format, LongWritable.class, Text.class, conf);

@@ -31,7 +31,11 @@ final class FirstDayOfSplit implements Function2<InputSplit, Iterator<Tuple2<Lon
     LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings.geoDatabaseFileName(), settings.geoFields()));
     enricher.startFile();
     for (int i = 0; i < MAX_LINES && lines.hasNext(); i++) {
-      EnrichedEvent e = enricher.enrich(EnrichPartition.decode(lines.next()._2()));
+      Tuple2<LongWritable, Text> line = lines.next();
+      if (line._1().get() == TolerantTextInputFormat.CORRUPT) {
+        break; // the enrich stage reports the damaged file
+      }
+      EnrichedEvent e = enricher.enrich(EnrichPartition.decode(line._2()));
       if (e.accepted()) {
         return List.of(new Days().number(e.date)).iterator();
       }

@@ -18,9 +18,14 @@ import org.apache.spark.sql.SparkSession;
 import org.geotraffic.aggregate.Days;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.geo.VisitorHasher;
+import org.geotraffic.output.PublishedDays;
 import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.output.RunSummary;
 import org.geotraffic.output.RunSummaryWriter;
+import org.geotraffic.publish.FileSystems;
+import org.geotraffic.publish.Publication;
+import org.geotraffic.publish.Publisher;
+import org.geotraffic.publish.StagingFolders;
 import org.geotraffic.privacy.SuppressionPolicy;
 import org.geotraffic.privacy.WhatIf;
 import org.geotraffic.privacy.Table;
@@ -37,6 +42,8 @@ public final class GeoTrafficJob {
   private final Consumer<String> progress;
   /** One masked example line per reject reason, from the last aggregation. */
   private Map<String, String> rejectExamples = Map.of();
+  /** What reading each input file found, from the last aggregation. */
+  private Map<String, InputFileTally> inputFiles = Map.of();
 
   /**
    * @param progress receives one human-readable line per finished stage (counts and timings only)
@@ -63,6 +70,7 @@ public final class GeoTrafficJob {
       int tab = example.indexOf('\t');
       rejectExamples.putIfAbsent(example.substring(0, tab), example.substring(tab + 1));
     }
+    inputFiles = RunWarnings.byFile(enriched.files().value());
     LineCounts counts = aggregates.counts();
     stageMillis.put("enrich_aggregate", millisSince(t0));
     progress.accept(String.format("enrich+aggregate: %,d lines read, %,d accepted, %,d rejected, %,d filtered (%d ms)",
@@ -137,36 +145,56 @@ public final class GeoTrafficJob {
       progress.accept(String.format("suppress+audit: %d day/site groups, k=%d, audit %s (%d ms)", suppressed.outcomes().size(),
           policy.minVisitors(), audited.findings().isEmpty() ? "passed" : "FAILED", stageMillis.get("suppress_audit")));
       TreeSet<String> dates = withWindowDates(request, audited.dates());
-      RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(audited.findings());
+      RunWarnings warnings = new RunWarnings();
+      request.warnings().forEach(warnings::add);
+      warnings.inputFiles(inputFiles, request.config().inputFormat());
+      warnings.implausibleDates(audited.acceptedByDate(), LocalDate.now(request.config().timeZone()));
+      warnings.list().forEach(w -> progress.accept("warning: " + w));
+      RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(audited.findings())
+          .observed(acceptedByDate(dates, audited.acceptedByDate()), RunWarnings.corruptFiles(inputFiles), warnings.list());
       return publish(request, summary, stageMillis, counts, dates, audited, suppressed);
     } finally {
       suppressed.release();
     }
   }
 
+  /** Every processed date with its accepted lines, 0 for a date of the window without any. */
+  private static Map<String, Long> acceptedByDate(TreeSet<String> dates, Map<String, Long> accepted) {
+    Map<String, Long> all = new TreeMap<>();
+    for (String d : dates) {
+      all.put(d, accepted.getOrDefault(d, 0L));
+    }
+    return all;
+  }
+
   /** The days' outcomes summed up: what the run summary reports and the checks look at. */
-  private record Audited(Map<Table, TableStats> stats, Map<Table, Long> rowsPerTable, List<String> findings, TreeSet<String> dates) {
+  private record Audited(Map<Table, TableStats> stats, Map<Table, Long> rowsPerTable, List<String> findings, TreeSet<String> dates,
+      Map<String, Long> acceptedByDate) {
     static Audited of(List<SuppressStage.Outcome> outcomes) {
-      Audited a = new Audited(new EnumMap<>(Table.class), new EnumMap<>(Table.class), new ArrayList<>(), new TreeSet<>());
+      Audited a = new Audited(new EnumMap<>(Table.class), new EnumMap<>(Table.class), new ArrayList<>(), new TreeSet<>(), new TreeMap<>());
       for (SuppressStage.Outcome o : outcomes) {
         a.dates.add(o.date());
         o.stats().forEach((t, st) -> a.stats.merge(t, st, TableStats::plus));
         o.rowsPerTable().forEach((t, n) -> a.rowsPerTable.merge(t, n, Long::sum));
         a.findings.addAll(o.findings());
+        a.acceptedByDate.merge(o.date(), o.acceptedLines(), Long::sum);
       }
       return a;
     }
   }
 
-  /** Refuses the run when the audit failed or too many lines were rejected; otherwise writes the tables, then the summary. */
+  /**
+   * Refuses the run when the audit failed, too many lines were rejected, a damaged input is not tolerated, or a
+   * published day would be emptied; otherwise stages the tables and the summary and publishes them together.
+   */
   private RunSummary publish(RunRequest request, RunSummary.Builder summary, Map<String, Long> stageMillis, LineCounts counts,
       TreeSet<String> dates, Audited audited, SuppressStage.Result suppressed) throws IOException, RunRefusedException {
     Map<Table, TableStats> stats = audited.stats();
     List<String> auditFindings = audited.findings();
+    FileSystems.Located out = FileSystems.locate(request.outputDir(), spark.sparkContext().hadoopConfiguration());
     double rejectRatio = counts.read() == 0 ? 0 : (double) counts.rejectedTotal() / counts.read();
     if (!auditFindings.isEmpty()) {
-      writeSummary(request, summary.refused("audit-failed", stats));
-      throw new RunRefusedException(RunRefusedException.Reason.AUDIT_FAILED, "Cannot publish: the privacy audit found "
+      refuse(out, summary, stats, RunRefusedException.Reason.AUDIT_FAILED, "Cannot publish: the privacy audit found "
           + auditFindings.size() + " disclosure(s) below k; nothing was written (the findings name hidden cells, so they are"
           + " not printed; please report this as a bug with the input's what-if output)");
     }
@@ -178,18 +206,80 @@ public final class GeoTrafficJob {
       if (rejectExamples.containsKey(top)) {
         message += "; a " + top + " line looks like (letters and digits masked): " + rejectExamples.get(top);
       }
-      writeSummary(request, summary.refused("reject-ratio-exceeded", stats));
-      throw new RunRefusedException(RunRefusedException.Reason.REJECT_RATIO_EXCEEDED, message);
+      refuse(out, summary, stats, RunRefusedException.Reason.REJECT_RATIO_EXCEEDED, message);
+    }
+    Map<String, String> corrupt = RunWarnings.corruptFiles(inputFiles);
+    if (!corrupt.isEmpty() && request.config().failOnCorrupt()) {
+      refuse(out, summary, stats, RunRefusedException.Reason.CORRUPT_INPUT, "Cannot read input: damaged compressed file(s) "
+          + corrupt.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()
+          + " and input.fail-on-corrupt=true; nothing was published");
+    }
+    String shrinking = shrinkingDays(out, request, dates, audited.acceptedByDate());
+    if (shrinking != null) {
+      refuse(out, summary, stats, RunRefusedException.Reason.DAY_WOULD_SHRINK, shrinking);
     }
 
     long t2 = System.nanoTime();
-    Map<Table, Long> written = PublishedTableWriter.write(spark, request.outputDir(), suppressed.published(), audited.rowsPerTable(),
-        dates, request.config().compression());
-    stageMillis.put("write", millisSince(t2));
-    progress.accept(String.format("write: %s rows (%d ms)", written, stageMillis.get("write")));
-    RunSummary done = summary.succeeded(written, stats);
-    writeSummary(request, done);
-    return done;
+    String staging = StagingFolders.create(out.moves(), out.dir(), request.runId());
+    try {
+      PublishedTableWriter.Staged staged = PublishedTableWriter.stage(spark, out.dir(), staging, suppressed.published(),
+          audited.rowsPerTable(), dates, request.config().compression());
+      stageMillis.put("write", millisSince(t2));
+      progress.accept(String.format("write: %s rows (%d ms)", staged.rowsPerTable(), stageMillis.get("write")));
+      RunSummary done = summary.succeeded(staged.rowsPerTable(), stats);
+      List<Publication.Install> installs = new ArrayList<>(staged.installs());
+      installs.addAll(RunSummaryWriter.stage(out.moves(), out.dir(), staging, done));
+      for (String line : Publisher.publish(out.moves(), out.dir(), request.runId(), staging, installs)) {
+        progress.accept("recovered: " + line);
+      }
+      return done;
+    } finally {
+      // Published: the folder is gone already. Failed or refused: its staged files are of no use to anyone.
+      out.moves().delete(new org.apache.hadoop.fs.Path(out.dir(), staging));
+    }
+  }
+
+  /**
+   * Why replacing some processed day would wipe or shrink it, or null: a day that is published now and for
+   * which this run accepted no line (unless --allow-empty), or fewer than publish.min-share-of-previous of the
+   * lines its published release accepted.
+   */
+  private static String shrinkingDays(FileSystems.Located out, RunRequest request, TreeSet<String> dates, Map<String, Long> accepted)
+      throws IOException {
+    if (request.allowEmpty()) {
+      return null;
+    }
+    PublishedDays published = PublishedDays.read(out.moves(), out.dir(), dates);
+    double share = request.config().minShareOfPrevious();
+    List<String> empty = new ArrayList<>();
+    List<String> shrunk = new ArrayList<>();
+    for (String date : dates) {
+      long now = accepted.getOrDefault(date, 0L);
+      if (!published.published(date)) {
+        continue;
+      }
+      if (now == 0) {
+        empty.add(date);
+      } else if (share > 0 && published.acceptedLines(date).isPresent() && now < share * published.acceptedLines(date).getAsLong()) {
+        shrunk.add(String.format("%s (%,d accepted lines, the published release had %,d)", date, now, published.acceptedLines(date).getAsLong()));
+      }
+    }
+    if (!empty.isEmpty()) {
+      return "Cannot publish: the input has no accepted line for published day(s) " + String.join(", ", empty)
+          + ", which this run would wipe; nothing was published (check --input and --date; run with --allow-empty to clear the day)";
+    }
+    if (!shrunk.isEmpty()) {
+      return "Cannot publish: day(s) " + String.join(", ", shrunk) + " would shrink below publish.min-share-of-previous=" + share
+          + "; nothing was published (a partial input? run with --allow-empty to publish anyway)";
+    }
+    return null;
+  }
+
+  /** Writes the run's own summary (status refused, not latest.json) and throws. */
+  private void refuse(FileSystems.Located out, RunSummary.Builder summary, Map<Table, TableStats> stats, RunRefusedException.Reason reason,
+      String message) throws IOException, RunRefusedException {
+    RunSummaryWriter.writeUnpublished(out.moves(), out.dir(), summary.refused(reason.key(), stats));
+    throw new RunRefusedException(reason, message);
   }
 
   private void shipDatabase(String path, String name) {
@@ -200,10 +290,6 @@ public final class GeoTrafficJob {
       }
     }
     spark.sparkContext().addFile(path);
-  }
-
-  private void writeSummary(RunRequest request, RunSummary summary) throws IOException {
-    RunSummaryWriter.write(request.outputDir(), summary, spark.sparkContext().hadoopConfiguration());
   }
 
   /** The dates plus the window's days when one was given, so that days without lines are cleared too. */

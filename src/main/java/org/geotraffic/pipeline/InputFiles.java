@@ -13,7 +13,9 @@ import org.apache.hadoop.fs.RemoteIterator;
 /**
  * The input paths of a run, resolved and checked before Spark starts: files, directories (recursive)
  * or globs on any Hadoop file system (local, hdfs://, s3a:// where its connector is on the classpath).
- * Hidden files ("_SUCCESS", ".crc") are skipped, as Hadoop's input formats do.
+ * Files and folders whose name starts with "_" or "." ("_SUCCESS", ".crc", "_temporary") are skipped, as
+ * Hadoop's input formats do. A local path that is not a regular file (a FIFO, a device, a socket) is refused:
+ * reading it would consume another program's data, or block. No file at all is an error too.
  *
  * @param patterns the paths as given
  * @param files every file they match
@@ -27,6 +29,16 @@ public record InputFiles(List<String> patterns, List<String> files, long totalBy
 
   /** Resolves the patterns; the exception names the path that cannot be read. */
   public static InputFiles resolve(List<String> patterns, Configuration conf) throws InputException {
+    return resolve(patterns, conf, false);
+  }
+
+  /**
+   * Resolves the patterns; the exception names the path that cannot be read.
+   *
+   * @param checkCompressedHeaders also refuse a .gz or .bz2 file whose first bytes are not of its format
+   *     (input.fail-on-corrupt)
+   */
+  public static InputFiles resolve(List<String> patterns, Configuration conf, boolean checkCompressedHeaders) throws InputException {
     List<String> files = new ArrayList<>();
     long bytes = 0;
     for (String pattern : patterns) {
@@ -44,13 +56,13 @@ public record InputFiles(List<String> patterns, List<String> files, long totalBy
             while (it.hasNext()) {
               LocatedFileStatus f = it.next();
               if (!hidden(f.getPath(), status.getPath())) {
-                checkReadable(fs, f);
+                checkReadable(fs, f, checkCompressedHeaders);
                 files.add(f.getPath().toString());
                 bytes += f.getLen();
               }
             }
           } else {
-            checkReadable(fs, status);
+            checkReadable(fs, status, checkCompressedHeaders);
             files.add(status.getPath().toString());
             bytes += status.getLen();
           }
@@ -61,6 +73,10 @@ public record InputFiles(List<String> patterns, List<String> files, long totalBy
         }
         throw new InputException("Cannot read input: " + e.getMessage() + ", " + pattern);
       }
+    }
+    if (files.isEmpty()) {
+      throw new InputException("Cannot read input: no input files in " + String.join(", ", patterns.stream().map(
+          org.geotraffic.config.Secrets::withoutCredentials).toList()) + " (files and folders whose name starts with _ or . are skipped)");
     }
     return new InputFiles(patterns, files, bytes);
   }
@@ -75,13 +91,26 @@ public record InputFiles(List<String> patterns, List<String> files, long totalBy
     return false;
   }
 
-  private static void checkReadable(FileSystem fs, FileStatus status) throws IOException, InputException {
-    try {
-      fs.open(status.getPath()).close();
+  private static void checkReadable(FileSystem fs, FileStatus status, boolean checkCompressedHeaders) throws IOException, InputException {
+    Path path = status.getPath();
+    if ("file".equals(fs.getUri().getScheme())) {
+      // Hadoop lists a FIFO as a file; opening it to check it would consume a writer's data.
+      java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(path).toUri());
+      if (java.nio.file.Files.exists(local) && !java.nio.file.Files.isRegularFile(local)) {
+        throw new InputException("Cannot read input: not a regular file (a FIFO, device or socket), " + path);
+      }
+    }
+    try (java.io.InputStream in = fs.open(path)) {
+      if (checkCompressedHeaders) {
+        String bad = CompressedHeader.problem(path.getName(), in);
+        if (bad != null) {
+          throw new InputException("Cannot read input: " + bad + " and input.fail-on-corrupt=true, " + path);
+        }
+      }
     } catch (org.apache.hadoop.security.AccessControlException | java.nio.file.AccessDeniedException e) {
-      throw new InputException("Cannot read input: permission denied, " + status.getPath());
+      throw new InputException("Cannot read input: permission denied, " + path);
     } catch (IOException e) {
-      throw new InputException("Cannot read input: " + e.getMessage() + ", " + status.getPath());
+      throw new InputException("Cannot read input: " + e.getMessage() + ", " + path);
     }
   }
 

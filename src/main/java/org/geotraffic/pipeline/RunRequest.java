@@ -9,6 +9,8 @@ import org.geotraffic.geo.GeoDatabaseInfo;
  *
  * @param windowFrom first date to publish (inclusive, ISO), or null
  * @param windowTo last date to publish (inclusive, ISO), or null
+ * @param allowEmpty --allow-empty: a published day may be replaced by an empty or shrunken one
+ * @param warnings what the command line and configuration found questionable (the run adds its own)
  */
 public record RunRequest(
     String runId,
@@ -18,4 +20,10 @@ public record RunRequest(
     GeoDatabaseInfo geoDatabaseInfo,
     JobConfig config,
     String windowFrom,
-    String windowTo) {}
+    String windowTo,
+    boolean allowEmpty,
+    java.util.List<String> warnings) {
+  public RunRequest {
+    warnings = java.util.List.copyOf(warnings);
+  }
+}

@@ -34,4 +34,25 @@ public final class SparkSessions {
     sparkConf.forEach(b::config);
     return b.getOrCreate();
   }
+
+  /**
+   * The first {@code spark.sql.*} value of the configuration that Spark's SQL configuration refuses, as a
+   * message naming the key and Spark's reason, or null. Spark checks these values only when they are set
+   * at run time or first read (a bad spark.sql.shuffle.partitions failed the run with a stack trace).
+   */
+  public static String rejectedSqlSetting(SparkSession spark, Map<String, String> sparkConf) {
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(sparkConf).entrySet()) {
+      String key = e.getKey();
+      if (!key.startsWith("spark.sql.") || !spark.conf().isModifiable(key)) {
+        continue;
+      }
+      try {
+        spark.conf().set(key, e.getValue());
+      } catch (RuntimeException ex) {
+        String why = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().lines().findFirst().orElse("");
+        return key + " is not accepted by Spark: " + why;
+      }
+    }
+    return null;
+  }
 }

@@ -33,10 +33,10 @@ public final class SuppressStage {
 
   /**
    * One day's audit findings (empty when it passed) and what suppression cost it; rowsPerTable counts
-   * its published rows.
+   * its published rows; acceptedLines its accepted lines (every accepted line is a hit).
    */
-  public record Outcome(String date, String site, Map<Table, TableStats> stats, Map<Table, Long> rowsPerTable, List<String> findings)
-      implements Serializable {}
+  public record Outcome(String date, String site, Map<Table, TableStats> stats, Map<Table, Long> rowsPerTable, List<String> findings,
+      long acceptedLines) implements Serializable {}
 
   /** A day's outcome and its published rows, as one task made them. */
   private record Suppressed(Outcome outcome, PublishedDay published) implements Serializable {}
@@ -96,7 +96,7 @@ public final class SuppressStage {
         rows.put(t, (long) published.rows(t).size());
       }
       List<String> findings = SuppressionAudit.audit(day, published, policy).findings();
-      return new Suppressed(new Outcome(day.date(), day.site(), published.stats(), rows, findings), published);
+      return new Suppressed(new Outcome(day.date(), day.site(), published.stats(), rows, findings, day.totals().hits()), published);
     }
   }
 }

@@ -16,6 +16,8 @@ import org.geotraffic.cli.ExitCode;
 import org.geotraffic.output.RunSummaryWriter;
 import org.geotraffic.pipeline.SparkSessions;
 import org.geotraffic.privacy.Table;
+import org.geotraffic.publish.FileSystems;
+import org.geotraffic.publish.Publisher;
 
 /**
  * {@code geotraffic report}: builds the HTML report (and CSV files) of one site from a finished job's
@@ -43,6 +45,18 @@ public final class ReportCommand {
     RunSummaries runs;
     try {
       checkOutputDir(options.output(), hadoop);
+      // A run killed while it published left a journal: complete or roll back its publish before reading.
+      FileSystems.Located out = FileSystems.locate(options.output(), hadoop);
+      try {
+        for (String line : Publisher.recover(out.moves(), out.dir(), "report")) {
+          console.println("geotraffic report: recovered: " + line);
+        }
+      } catch (IOException e) {
+        if (Publisher.hasUnfinishedPublish(out.moves(), out.dir())) {
+          throw new IOException("Cannot read the published tables: a publish is unfinished and cannot be completed from here ("
+              + e.getMessage() + "); run geotraffic report or run with write access to " + options.output(), e);
+        }
+      }
       runs = RunSummaries.read(options.output(), hadoop);
     } catch (IOException e) {
       console.println("geotraffic report: " + e.getMessage());

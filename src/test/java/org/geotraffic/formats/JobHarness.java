@@ -103,8 +103,9 @@ final class JobHarness {
     try (PrintStream console = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
       exit = GeoTraffic.run(args.toArray(String[]::new), console);
     }
-    Path latest = output.resolve("_runs").resolve("latest.json");
-    JsonNode summary = Files.isRegularFile(latest) ? new ObjectMapper().readTree(latest.toFile()) : null;
+    // The run's own summary: latest.json names only the run whose tables are live, a refused run writes its own file only.
+    Path own = output.resolve("_runs").resolve("formats-test.json");
+    JsonNode summary = Files.isRegularFile(own) ? new ObjectMapper().readTree(own.toFile()) : null;
     return new Result(exit, buffer.toString(StandardCharsets.UTF_8), output, summary);
   }
 

@@ -66,7 +66,7 @@ class RejectRatioTest {
     for (String path : tree(out)) {
       assertTrue(path.startsWith("_runs"), "written although refused: " + path);
     }
-    assertTrue(Files.isRegularFile(out.resolve("_runs/latest.json")));
+    assertFalse(Files.exists(out.resolve("_runs/latest.json")), "latest.json names only a run whose tables are live");
     assertTrue(Files.isRegularFile(out.resolve("_runs/formats-test.json")));
     assertEquals("refused", r.summary().path("status").asText());
     assertEquals("reject-ratio-exceeded", r.summary().path("exit_reason").asText());
@@ -103,7 +103,7 @@ class RejectRatioTest {
   /**
    * The ratio is rejected / read and must exceed the maximum to refuse: 2 of 4 lines (0.5) publishes,
    * 3 of 5 (0.6) is refused; the refused run leaves the first run's tables byte for byte as they were,
-   * and its own summary becomes latest.json.
+   * and latest.json still names the first run (the refused one writes its own summary only).
    */
   @Test
   void exactlyTheMaximum_publishes_andAboveIt_isRefused_keepingEarlierTables() throws IOException {
@@ -131,5 +131,7 @@ class RejectRatioTest {
     Map<String, String> after = snapshot(out);
     after.keySet().removeIf(p -> p.startsWith("_runs"));
     assertEquals(tables, after);
+    assertEquals("succeeded", new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("_runs/latest.json").toFile())
+        .path("status").asText(), "latest.json still names the run whose tables are live");
   }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.publish.StagingFolders;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,7 +140,7 @@ class DailyOperationTest {
   }
 
   static void assertNoStagingLeft(Path out) throws Exception {
-    Path staging = out.resolve(PublishedTableWriter.STAGING_DIR);
+    Path staging = out.resolve(StagingFolders.DIR);
     if (Files.exists(staging)) {
       try (Stream<Path> s = Files.list(staging)) {
         assertEquals(List.of(), s.toList(), "a finished run leaves no staging folder");

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.publish.StagingFolders;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class KilledRunTest {
   /** Waits until the child's write stage has staged at least one table; returns the staged tables. */
   private static List<String> awaitPartlyStaged(Process child, Path out, Path stderr) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(HANG_MINUTES);
-    Path staging = out.resolve(PublishedTableWriter.STAGING_DIR);
+    Path staging = out.resolve(StagingFolders.DIR);
     while (System.nanoTime() < deadline) {
       List<String> staged = stagedTables(staging);
       if (!staged.isEmpty()) {

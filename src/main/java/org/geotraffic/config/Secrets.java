@@ -1,0 +1,92 @@
+package org.geotraffic.config;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Which configuration values are secrets, so that nothing geotraffic writes or prints holds them: the run
+ * summary's config block, the console's configuration problems, input paths with credentials in them.
+ *
+ * <p>A key is secret when it matches Spark's own redaction pattern ({@code spark.redaction.regex}, whose
+ * default is {@link #SPARK_DEFAULT}), or the user's value of that key, or one of the cloud credential keys
+ * Spark's pattern misses (Azure account keys and SAS tokens, GCS private keys, S3 encryption keys). Values
+ * are replaced by {@link #REDACTED}, as Spark does in its UI and event log.
+ */
+public final class Secrets {
+  /** Spark 3.5's and 4.1's default {@code spark.redaction.regex}. */
+  public static final String SPARK_DEFAULT = "(?i)secret|password|token|access[.]key";
+  /** Credential keys of Hadoop's cloud connectors that Spark's default pattern does not match. */
+  static final String CLOUD_CREDENTIALS = "(?i)access[.]?key|account[.]key|[.]sas[.]|private[.]key|encryption[.]key|credential";
+  public static final String REDACTED = "*********(redacted)";
+  static final String REDACTION_KEY = "spark.redaction.regex";
+
+  private final Pattern pattern;
+
+  private Secrets(Pattern pattern) {
+    this.pattern = pattern;
+  }
+
+  /** The secrets of a configuration, by Spark's default pattern, the cloud keys and the configuration's own {@code spark.redaction.regex}. */
+  public static Secrets of(Map<String, String> config) {
+    String own = config.get(REDACTION_KEY);
+    String regex = SPARK_DEFAULT + "|" + CLOUD_CREDENTIALS;
+    if (own != null && !own.isBlank()) {
+      try {
+        Pattern.compile(own);
+        regex = regex + "|" + own;
+      } catch (PatternSyntaxException e) {
+        // ConfigLoader reports the bad pattern; the defaults still apply.
+      }
+    }
+    return new Secrets(Pattern.compile(regex));
+  }
+
+  /** Spark's default pattern and the cloud keys only. */
+  public static Secrets defaults() {
+    return of(Map.of());
+  }
+
+  public boolean isSecret(String key) {
+    return pattern.matcher(key).find();
+  }
+
+  /** The configuration with every secret value replaced, in the same order. */
+  public Map<String, String> redact(Map<String, String> config) {
+    Map<String, String> out = new LinkedHashMap<>();
+    config.forEach((k, v) -> out.put(k, isSecret(k) ? REDACTED : v));
+    return out;
+  }
+
+  /** A value as it may be printed next to its key. */
+  public String shown(String key, String value) {
+    return isSecret(key) ? REDACTED : value;
+  }
+
+  /**
+   * A path or URI without the user information a URI may carry ({@code s3a://KEY:SECRET@bucket/...}, an
+   * old way of passing S3 credentials that Hadoop still reads).
+   */
+  public static String withoutCredentials(String path) {
+    int scheme = path.indexOf("://");
+    if (scheme < 0) {
+      return path;
+    }
+    int at = path.indexOf('@', scheme + 3);
+    int slash = path.indexOf('/', scheme + 3);
+    if (at < 0 || (slash >= 0 && at > slash)) {
+      return path;
+    }
+    try {
+      URI u = new URI(path);
+      if (u.getRawUserInfo() == null) {
+        return path;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // Not a URI Hadoop would read either; still cut what looks like credentials.
+    }
+    return path.substring(0, scheme + 3) + REDACTED + path.substring(at);
+  }
+}

@@ -1,0 +1,61 @@
+package org.geotraffic.publish;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The entry points of the publish step for the job and the report: recover an output directory before
+ * reading it, and publish a run's staged files, each under the {@link PublishLock}.
+ */
+public final class Publisher {
+  /** How long a run waits for another run's publish (which takes seconds) before it gives up. */
+  static final long LOCK_WAIT_MILLIS = 15 * 60_000;
+
+  private Publisher() {}
+
+  /**
+   * Completes or rolls back what killed runs left in the output directory (their publishes and
+   * staging folders). Returns one line per thing done, for the console.
+   */
+  public static List<String> recover(FileMoves moves, Path output, String runId) throws IOException {
+    if (!hasUnfinishedPublish(moves, output) && !StagingFolders.anyDead(moves, output)) {
+      return List.of(); // nothing to do: no lock needed (a reader may not be allowed to write here)
+    }
+    try (PublishLock lock = PublishLock.acquire(moves, output, runId, LOCK_WAIT_MILLIS)) {
+      return recoverLocked(moves, output);
+    }
+  }
+
+  /** Whether a publish journal is in the output: a publish going on, or one that a killed run left. */
+  public static boolean hasUnfinishedPublish(FileMoves moves, Path output) throws IOException {
+    for (String name : moves.list(new Path(output, PublishLock.DIR))) {
+      if (name.endsWith(Publication.JOURNAL_SUFFIX)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> recoverLocked(FileMoves moves, Path output) throws IOException {
+    List<String> done = new ArrayList<>(Publication.recover(moves, output));
+    for (String folder : StagingFolders.collectGarbage(moves, output)) {
+      done.add("deleted " + folder + " of a run that died before publishing");
+    }
+    return done;
+  }
+
+  /**
+   * Publishes the installs all or nothing ({@link Publication}); first recovers what killed runs left.
+   * Returns the recovery lines.
+   */
+  public static List<String> publish(FileMoves moves, Path output, String runId, String staging, List<Publication.Install> installs)
+      throws IOException {
+    try (PublishLock lock = PublishLock.acquire(moves, output, runId, LOCK_WAIT_MILLIS)) {
+      List<String> recovered = recoverLocked(moves, output);
+      Publication.plan(moves, output, runId, staging, installs).commit();
+      return recovered;
+    }
+  }
+}
