@@ -109,6 +109,54 @@ class LauncherIT {
     }
   }
 
+  /**
+   * A copied install (cp -a: same files, same times, other paths) with its class-data archive: the archive
+   * records the original paths, so the JVM warned "Unable to use shared archive" on every run and the launcher
+   * never made a new one. The copy now makes its own archive once and then runs quietly with it.
+   */
+  @Test
+  void copiedInstall_makesItsOwnArchive_andRunsWithoutWarnings(@TempDir Path tmp) throws Exception {
+    Path project = ItSupport.projectDir();
+    Path db = tmp.resolve("demo-geo.mmdb");
+    DemoDatabase.write(db);
+    // The original install has an archive (the launcher makes it on first use).
+    ItSupport.Result original = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run", "--input",
+        project.resolve("sample-logs").toString(), "--output", tmp.resolve("out-original").toString(), "--geoip-db", db.toString(),
+        "--run-id", "it-original"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g", "GEOTRAFFIC_CDS", "on"),
+        tmp.resolve("logs-original"));
+    assertEquals(0, original.exitCode(), original.stderr());
+    List<Path> originalArchives = currentArchives(project);
+    assertFalse(originalArchives.isEmpty());
+
+    Path copy = tmp.resolve("copy");
+    Files.createDirectories(copy.resolve("target"));
+    List<String> cp = new ArrayList<>(List.of("cp", "-a", project.resolve("scripts").toString(), project.resolve("conf").toString(),
+        project.resolve("sample-logs").toString(), copy.toString()));
+    ItSupport.run(cp, project, Map.of(), tmp.resolve("logs-cp"));
+    List<String> cpTarget = new ArrayList<>(List.of("cp", "-a"));
+    try (Stream<Path> files = Files.list(project.resolve("target"))) {
+      files.filter(p -> p.getFileName().toString().matches("geotraffic-.*\\.jar|spark-classpath\\.txt|spark-jvm-flags\\.txt|cds"))
+          .forEach(p -> cpTarget.add(p.toString()));
+    }
+    cpTarget.add(copy.resolve("target").toString());
+    assertEquals(0, ItSupport.run(cpTarget, project, Map.of(), tmp.resolve("logs-cp2")).exitCode());
+
+    for (int run = 0; run < 2; run++) {
+      ItSupport.Result r = ItSupport.run(List.of("bash", copy.resolve("scripts/geotraffic").toString(), "run", "--input",
+          copy.resolve("sample-logs").toString(), "--output", tmp.resolve("out-" + run).toString(), "--geoip-db", db.toString(),
+          "--run-id", "it-copy-" + run), copy, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g", "GEOTRAFFIC_CDS", "on"),
+          tmp.resolve("logs-" + run));
+      assertEquals(0, r.exitCode(), r.stderr());
+      assertFalse(r.both().contains("Unable to use shared archive"), "run " + run + " of the copy warned:\n" + r.stderr());
+      assertFalse(r.both().contains("[warning]"), "run " + run + " of the copy warned:\n" + r.stderr());
+      assertEquals(run == 0, r.stderr().contains("making the class-data archive"), "the copy makes its archive once:\n" + r.stderr());
+    }
+    try (Stream<Path> archives = Files.list(copy.resolve("target/cds"))) {
+      assertTrue(archives.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa"))
+          .anyMatch(n -> originalArchives.stream().noneMatch(o -> o.getFileName().toString().equals(n))), "the copy has an archive of its own");
+    }
+  }
+
   /** JDK 17 crashed at start-up with a JFR recording and the class-data archive: the launcher then runs without it. */
   @Test
   void launcher_withAFlightRecording_runs(@TempDir Path tmp) throws Exception {

@@ -10,9 +10,9 @@ import org.apache.hadoop.fs.Path;
  * move), then throws {@link Killed}. From then on every operation throws, so no catch or finally block of
  * the code under test can touch the files any more: what is left is what a killed process leaves.
  */
-final class CrashingFileMoves implements FileMoves {
+public final class CrashingFileMoves implements FileMoves {
   /** The process is gone. An Error, so that no {@code catch (IOException)} of the code under test sees it. */
-  static final class Killed extends Error {
+  public static final class Killed extends Error {
     private static final long serialVersionUID = 1L;
 
     Killed() {
@@ -25,18 +25,26 @@ final class CrashingFileMoves implements FileMoves {
   }
 
   private final FileMoves real;
-  private final long crashAt;
+  private long crashAt;
   private final boolean afterTheOperation;
+  private String crashAfterCreating;
   private long operations;
   private boolean dead;
 
-  CrashingFileMoves(FileMoves real, long crashAt, boolean afterTheOperation) {
+  public CrashingFileMoves(FileMoves real, long crashAt, boolean afterTheOperation) {
     this.real = real;
     this.crashAt = crashAt;
     this.afterTheOperation = afterTheOperation;
   }
 
-  long operations() {
+  /** Dies right after creating the first file whose name ends with {@code suffix} (a commit marker, say). */
+  public static CrashingFileMoves afterCreating(FileMoves real, String suffix) {
+    CrashingFileMoves c = new CrashingFileMoves(real, Long.MAX_VALUE, true);
+    c.crashAfterCreating = suffix;
+    return c;
+  }
+
+  public long operations() {
     return operations;
   }
 
@@ -98,6 +106,9 @@ final class CrashingFileMoves implements FileMoves {
 
   @Override
   public boolean createExclusively(Path path, byte[] content) throws IOException {
+    if (crashAfterCreating != null && path.getName().endsWith(crashAfterCreating)) {
+      crashAt = operations;
+    }
     return op(() -> real.createExclusively(path, content));
   }
 
