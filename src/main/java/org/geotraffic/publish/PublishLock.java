@@ -79,6 +79,17 @@ public final class PublishLock implements AutoCloseable {
     }
   }
 
+  /** Removes the lock of {@code output} if its holder is dead; true when it did. */
+  static boolean clearIfStale(FileMoves moves, Path output) throws IOException {
+    Path lock = new Path(new Path(output, DIR), FILE);
+    byte[] held = readOrNull(moves, lock);
+    if (held == null || !stale(moves, lock, held)) {
+      return false;
+    }
+    breakStale(moves, lock, held);
+    return true;
+  }
+
   /** Releases the lock (only if it is still this holder's). */
   @Override
   public void close() throws IOException {

@@ -21,7 +21,8 @@ public final class Publisher {
    */
   public static List<String> recover(FileMoves moves, Path output, String runId) throws IOException {
     if (!hasUnfinishedPublish(moves, output) && !StagingFolders.anyDead(moves, output)) {
-      return List.of(); // nothing to do: no lock needed (a reader may not be allowed to write here)
+      // Nothing to do, and no lock needed (a reader may not be allowed to write here); a dead run's lock goes.
+      return PublishLock.clearIfStale(moves, output) ? List.of("released the publish lock of a run that died") : List.of();
     }
     try (PublishLock lock = PublishLock.acquire(moves, output, runId, LOCK_WAIT_MILLIS)) {
       return recoverLocked(moves, output);
