@@ -1,0 +1,115 @@
+package org.geotraffic.privacyoracle;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An independent attacker: judges everything published for each site, over all its releases together,
+ * against the micro-data. It shares no code with {@code org.geotraffic.privacy} (JDK only).
+ *
+ * <p>For each site it
+ * <ol>
+ *   <li>checks that every published row has the numbers its meaning ({@link RowMeaning}) gives on the
+ *       release's truth, and throws {@link IllegalArgumentException} if not (then the analysis below would
+ *       be about other sets than the ones published);</li>
+ *   <li>reports every row with fewer than k visitors, 0 included ({@link Disclosure.Kind#ROW_BELOW_K});</li>
+ *   <li>runs attack (A) on the additive numbers of all the site's releases ({@link AdditiveAttack}): exact
+ *       null space over atoms, every determined atom, and per component of undetermined atoms an
+ *       exhaustive branch and bound over 0/1 vectors (within a node budget; beyond it structured and
+ *       randomized candidates);</li>
+ *   <li>runs attack (B) on visitor numbers ({@link VisitorCountAttack}): derivable visitor sets within each
+ *       release, and differences between a release and every release contained in it (its days, its
+ *       earlier versions), exhaustively.</li>
+ * </ol>
+ * (A) judges against the largest k of the site's releases; (B) against the release's k, or the larger k
+ * of the two releases compared. {@link AttackReport#coverage()} says what was exhaustive.
+ *
+ * <p>Not covered (see README.md): intervals that follow from non-negativity, differencing across sites,
+ * knowledge from outside the releases (e.g. which cells are empty, which days a late file touched), and
+ * combinations of visitor numbers beyond (B).
+ */
+public final class HistoryOracle {
+
+    /** Decisions per component before (A) falls back to candidates. */
+    public static final long DEFAULT_NODE_BUDGET = 200_000;
+
+    private final long nodeBudget;
+
+    public HistoryOracle() {
+        this(DEFAULT_NODE_BUDGET);
+    }
+
+    public HistoryOracle(long nodeBudget) {
+        this.nodeBudget = nodeBudget;
+    }
+
+    public List<Disclosure> attack(List<Event> events, List<PublishedRelease> releases) {
+        return attackWithCoverage(events, releases).disclosures();
+    }
+
+    public AttackReport attackWithCoverage(List<Event> events, List<PublishedRelease> releases) {
+        Map<String, List<PublishedRelease>> releasesOfSite = new LinkedHashMap<>();
+        for (PublishedRelease release : releases) {
+            releasesOfSite.computeIfAbsent(release.site(), s -> new ArrayList<>()).add(release);
+        }
+        Map<String, List<Event>> eventsOfSite = new LinkedHashMap<>();
+        for (Event event : events) {
+            if (releasesOfSite.containsKey(event.site())) {
+                eventsOfSite.computeIfAbsent(event.site(), s -> new ArrayList<>()).add(event);
+            }
+        }
+        List<Disclosure> disclosures = new ArrayList<>();
+        AttackCoverage coverage = new AttackCoverage();
+        for (Map.Entry<String, List<PublishedRelease>> site : releasesOfSite.entrySet()) {
+            attackSite(site.getKey(), eventsOfSite.getOrDefault(site.getKey(), List.of()), site.getValue(),
+                    disclosures, coverage);
+        }
+        return new AttackReport(disclosures, coverage);
+    }
+
+    private void attackSite(String site, List<Event> siteEvents, List<PublishedRelease> siteReleases,
+                            List<Disclosure> out, AttackCoverage coverage) {
+        Set<String> labels = new HashSet<>();
+        int k = 1;
+        for (PublishedRelease release : siteReleases) {
+            if (!labels.add(release.label())) {
+                throw new IllegalArgumentException("site " + site + " has two releases labelled " + release.label());
+            }
+            k = Math.max(k, release.request().k());
+        }
+        SiteUniverse universe = SiteUniverse.of(site, siteEvents, siteReleases);
+        List<ReleaseCube> cubes = new ArrayList<>();
+        for (PublishedRelease release : siteReleases) {
+            ReleaseCube cube = ReleaseCube.of(universe, release, siteEvents);
+            cubes.add(cube);
+            checkRows(site, cube, out);
+        }
+        AtomSpace space = AtomSpace.build(universe, siteReleases, cubes, siteEvents);
+        new AdditiveAttack(space, site, k, nodeBudget).run(out, coverage);
+        new VisitorCountAttack(universe, cubes, site).run(out, coverage);
+    }
+
+    private static void checkRows(String site, ReleaseCube cube, List<Disclosure> out) {
+        PublishedRelease release = cube.release;
+        int k = release.request().k();
+        for (PublishedRow row : release.rows()) {
+            Measures truth = cube.measure(cube.cellsOf(row.key()), row.key().table().hasBytes());
+            Measures published = row.measures();
+            Measures comparable = row.key().table().hasBytes() ? published
+                    : new Measures(published.visitors(), published.hits(), published.pageViews(), 0);
+            if (!truth.equals(comparable)) {
+                throw new IllegalArgumentException("site " + site + " " + release.label() + " publishes " + row
+                        + " but its set (as the attacker reads it) has " + truth);
+            }
+            if (truth.visitors() < k) {
+                out.add(new Disclosure(Disclosure.Kind.ROW_BELOW_K, site, truth.visitors(), k,
+                        List.of(release.label()), List.of(new RowReference(release.label(), row.key())),
+                        "published row " + row.key() + " has " + truth.visitors() + " visitors"));
+            }
+        }
+    }
+}
