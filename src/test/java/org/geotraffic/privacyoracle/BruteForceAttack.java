@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 final class BruteForceAttack {
 
-    static final int MAX_CELLS = 22;
+    static final int MAX_CELLS = 20;
 
     enum Verdict { FOUND, NONE, TOO_LARGE }
 
