@@ -40,18 +40,21 @@ final class AdditiveAttack {
     private final String site;
     private final int k;
     private final long nodeBudget;
+    private final boolean describe;
 
-    AdditiveAttack(AtomSpace space, String site, int k, long nodeBudget) {
+    AdditiveAttack(AtomSpace space, String site, int k, long nodeBudget, boolean describe) {
         this.space = space;
         this.site = site;
         this.k = k;
         this.nodeBudget = nodeBudget;
+        this.describe = describe;
     }
 
     void run(List<Disclosure> out, AttackCoverage coverage) {
         List<int[]> rows = space.distinctFunctionalsSmallFirst();
-        ExactNullSpace.Outcome outcome = ExactNullSpace.of(space.atomCount, rows);
-        NullBasis basis = outcome.basis();
+        int[] atomAt = searchFriendlyColumnOrder();
+        ExactNullSpace.Outcome outcome = ExactNullSpace.of(space.atomCount, renumber(rows, atomAt));
+        NullBasis basis = outcome.basis().relabel(atomAt);
         coverage.atoms += space.atomCount;
         coverage.largestAtomSpace = Math.max(coverage.largestAtomSpace, space.atomCount);
         coverage.functionals += rows.size();
@@ -70,7 +73,7 @@ final class AdditiveAttack {
 
         for (Component component : components(basis, undetermined)) {
             ZeroOneSearch search = new ZeroOneSearch(component.atoms, space.atomVisitors, component.supports,
-                    component.coefficients, k);
+                    component.coefficients, component.freeAtoms, k);
             if (!search.hasContent()) {
                 continue;
             }
@@ -98,16 +101,57 @@ final class AdditiveAttack {
         }
     }
 
+    /**
+     * Atoms with k or more visitors first, then atoms with 1..k-1, then atoms without visitors. The reduced
+     * echelon form takes its pivots greedily from the left, so the free columns (each fixed by the pivots
+     * through its own null vector) are mostly atoms without visitors: the search then branches on few
+     * such atoms and lets propagation set the rest.
+     */
+    private int[] searchFriendlyColumnOrder() {
+        Integer[] atoms = new Integer[space.atomCount];
+        for (int a = 0; a < atoms.length; a++) {
+            atoms[a] = a;
+        }
+        java.util.Arrays.sort(atoms, java.util.Comparator.comparingInt((Integer a) -> {
+            int visitors = space.atomVisitors[a].length;
+            return visitors >= k ? 0 : visitors > 0 ? 1 : 2;
+        }).thenComparingInt(a -> a));
+        int[] atomAt = new int[atoms.length];
+        for (int i = 0; i < atoms.length; i++) {
+            atomAt[i] = atoms[i];
+        }
+        return atomAt;
+    }
+
+    private static List<int[]> renumber(List<int[]> rows, int[] atomAt) {
+        int[] positionOf = new int[atomAt.length];
+        for (int i = 0; i < atomAt.length; i++) {
+            positionOf[atomAt[i]] = i;
+        }
+        List<int[]> renumbered = new ArrayList<>(rows.size());
+        for (int[] row : rows) {
+            int[] copy = new int[row.length];
+            for (int i = 0; i < row.length; i++) {
+                copy[i] = positionOf[row[i]];
+            }
+            java.util.Arrays.sort(copy);
+            renumbered.add(copy);
+        }
+        renumbered.sort((a, b) -> a.length != b.length ? Integer.compare(a.length, b.length)
+                : Integer.compare(a[0], b[0]));
+        return renumbered;
+    }
+
     private Disclosure disclosure(BitSet atoms, int visitors, String how) {
         List<RowReference> rows = space.rowsTouching(atoms);
         List<String> releases = rows.stream().map(RowReference::release).distinct().toList();
-        String text = "additive numbers of " + space.hitsOf(atoms) + " hits by " + visitors + " visitors, "
-                + how + ": " + space.describe(atoms, DESCRIPTION_GROUPS);
+        String text = !describe ? "" : "additive numbers of " + space.hitsOf(atoms) + " hits by " + visitors
+                + " visitors, " + how + ": " + space.describe(atoms, DESCRIPTION_GROUPS);
         return new Disclosure(Disclosure.Kind.ADDITIVE_COMBINATION, site, visitors, k, releases, rows, text);
     }
 
     /** Undetermined atoms linked by common null vectors, with their null vectors. */
-    record Component(int[] atoms, List<int[]> supports, List<long[]> coefficients) {
+    record Component(int[] atoms, List<int[]> supports, List<long[]> coefficients, int[] freeAtoms) {
     }
 
     static List<Component> components(NullBasis basis, BitSet undetermined) {
@@ -128,21 +172,24 @@ final class AdditiveAttack {
         Map<Integer, Integer> indexOfRoot = new HashMap<>();
         List<List<int[]>> supports = new ArrayList<>();
         List<List<long[]>> coefficients = new ArrayList<>();
+        List<List<Integer>> frees = new ArrayList<>();
         for (Integer root : atomsOfRoot.keySet()) {
             indexOfRoot.put(root, supports.size());
             supports.add(new ArrayList<>());
             coefficients.add(new ArrayList<>());
+            frees.add(new ArrayList<>());
         }
         for (int v = 0; v < basis.size(); v++) {
             int index = indexOfRoot.get(find(parent, basis.supports().get(v)[0]));
             supports.get(index).add(basis.supports().get(v));
             coefficients.get(index).add(basis.coefficients().get(v));
+            frees.get(index).add(basis.freeColumns()[v]);
         }
         List<Component> components = new ArrayList<>();
         int index = 0;
         for (List<Integer> atoms : atomsOfRoot.values()) {
             components.add(new Component(atoms.stream().mapToInt(Integer::intValue).toArray(), supports.get(index),
-                    coefficients.get(index)));
+                    coefficients.get(index), frees.get(index).stream().mapToInt(Integer::intValue).toArray()));
             index++;
         }
         return components;
@@ -166,7 +213,8 @@ final class AdditiveAttack {
 
     /** Structured candidates (key unions over time groups, nested row differences), then random restarts. */
     private Disclosure sampleCandidates(Component component, ZeroOneSearch search, NullBasis basis) {
-        NullBasis local = new NullBasis(basis.columns(), component.supports, component.coefficients);
+        NullBasis local = new NullBasis(basis.columns(), component.supports, component.coefficients,
+                component.freeAtoms);
         Disclosure byKey = keyUnions(component, local);
         if (byKey != null) {
             return byKey;

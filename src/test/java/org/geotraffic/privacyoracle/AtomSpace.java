@@ -46,8 +46,8 @@ final class AtomSpace {
     final int[][] atomVisitors;
     final long[] atomHits;
 
-    private AtomSpace(SiteUniverse universe, List<PublishedRelease> releases, List<ReleaseCube> cubes,
-                      List<Event> siteEvents) {
+    private AtomSpace(SiteData data, List<PublishedRelease> releases, List<ReleaseCube> cubes) {
+        SiteUniverse universe = data.universe;
         this.universe = universe;
         this.releases = releases;
         int releaseCount = releases.size();
@@ -193,9 +193,9 @@ final class AtomSpace {
 
         BitSet[] visitors = new BitSet[atomCount];
         this.atomHits = new long[atomCount];
-        for (Event event : siteEvents) {
-            Integer d = dayIndex.get(event.day());
-            Integer b = batchIndex.get(event.batch());
+        for (SiteData.Cell cell : data.allCells()) {
+            Integer d = dayIndex.get(cell.day());
+            Integer b = batchIndex.get(cell.batch());
             if (d == null || b == null) {
                 continue;
             }
@@ -203,17 +203,16 @@ final class AtomSpace {
             if (t < 0) {
                 continue;
             }
-            int atom = atomOfCell[t][universe.cellOf(event)];
+            int atom = atomOfCell[t][cell.space()];
             if (atom < 0) {
                 continue;
             }
-            atomHits[atom] += event.hits();
-            int visitor = universe.visitorOf(event);
-            if (visitor >= 0) {
+            atomHits[atom] += cell.hits();
+            if (!cell.visitors().isEmpty()) {
                 if (visitors[atom] == null) {
                     visitors[atom] = new BitSet();
                 }
-                visitors[atom].set(visitor);
+                visitors[atom].or(cell.visitors());
             }
         }
         this.atomVisitors = new int[atomCount][];
@@ -222,9 +221,8 @@ final class AtomSpace {
         }
     }
 
-    static AtomSpace build(SiteUniverse universe, List<PublishedRelease> releases, List<ReleaseCube> cubes,
-                           List<Event> siteEvents) {
-        return new AtomSpace(universe, releases, cubes, siteEvents);
+    static AtomSpace build(SiteData data, List<PublishedRelease> releases, List<ReleaseCube> cubes) {
+        return new AtomSpace(data, releases, cubes);
     }
 
     /** The distinct functionals (duplicates, e.g. a row equal to another row's set, removed), small first. */

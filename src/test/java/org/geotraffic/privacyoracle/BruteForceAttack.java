@@ -31,7 +31,8 @@ final class BruteForceAttack {
     static Result additive(List<Event> events, List<PublishedRelease> releases) {
         String site = releases.get(0).site();
         List<Event> siteEvents = events.stream().filter(e -> e.site().equals(site)).toList();
-        SiteUniverse universe = SiteUniverse.of(site, siteEvents, releases);
+        SiteData data = SiteData.of(site, siteEvents, releases);
+        SiteUniverse universe = data.universe;
         int k = releases.stream().mapToInt(r -> r.request().k()).max().orElseThrow();
         TreeSet<LocalDate> days = new TreeSet<>();
         TreeSet<Integer> batches = new TreeSet<>();
@@ -45,7 +46,7 @@ final class BruteForceAttack {
         List<BitSet> rowCells = new ArrayList<>();
         List<ReleaseRequest> rowRequests = new ArrayList<>();
         for (PublishedRelease release : releases) {
-            ReleaseCube cube = ReleaseCube.of(universe, release, siteEvents);
+            ReleaseCube cube = ReleaseCube.of(data, release);
             for (PublishedRow row : release.rows()) {
                 rowCells.add(cube.cellsOf(row.key()));
                 rowRequests.add(release.request());

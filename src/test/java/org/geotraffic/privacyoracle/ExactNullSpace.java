@@ -45,7 +45,12 @@ final class ExactNullSpace {
             }
             integers.add(integer);
         }
-        NullBasis basis = new NullBasis(columns, supports, integers);
+        int[] frees = new int[supports.size()];
+        for (int v = 0; v < frees.length; v++) {
+            int[] support = supports.get(v);
+            frees[v] = support[support.length - 1];
+        }
+        NullBasis basis = new NullBasis(columns, supports, integers, frees);
         if (!orthogonalToEveryRow(basis, columns, rows)) {
             NullBasis exact = byBigIntegers(columns, rows);
             return new Outcome(exact, columns - exact.size(), true);
@@ -220,10 +225,12 @@ final class ExactNullSpace {
         }
         List<int[]> supports = new ArrayList<>();
         List<long[]> coefficients = new ArrayList<>();
+        List<Integer> frees = new ArrayList<>();
         for (int free = 0; free < columns; free++) {
             if (isPivot[free]) {
                 continue;
             }
+            frees.add(free);
             BigInteger scale = BigInteger.ONE;
             for (int b = 0; b < reduced.size(); b++) {
                 BigInteger[] row = reduced.get(b);
@@ -262,7 +269,7 @@ final class ExactNullSpace {
             supports.add(support);
             coefficients.add(coefficient);
         }
-        return new NullBasis(columns, supports, coefficients);
+        return new NullBasis(columns, supports, coefficients, frees.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** a * x - b * y, entry by entry. */

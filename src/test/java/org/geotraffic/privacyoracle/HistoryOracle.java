@@ -38,13 +38,20 @@ public final class HistoryOracle {
     public static final long DEFAULT_NODE_BUDGET = 200_000;
 
     private final long nodeBudget;
+    private final boolean describe;
 
     public HistoryOracle() {
-        this(DEFAULT_NODE_BUDGET);
+        this(DEFAULT_NODE_BUDGET, true);
     }
 
-    public HistoryOracle(long nodeBudget) {
+    /**
+     * @param nodeBudget decisions per component before (A) falls back to candidates
+     * @param describe   false leaves {@link Disclosure#description()} empty (faster, for publishers that
+     *                   only need {@link Disclosure#rows()})
+     */
+    public HistoryOracle(long nodeBudget, boolean describe) {
         this.nodeBudget = nodeBudget;
+        this.describe = describe;
     }
 
     public List<Disclosure> attack(List<Event> events, List<PublishedRelease> releases) {
@@ -81,16 +88,17 @@ public final class HistoryOracle {
             }
             k = Math.max(k, release.request().k());
         }
-        SiteUniverse universe = SiteUniverse.of(site, siteEvents, siteReleases);
+        SiteData data = SiteData.of(site, siteEvents, siteReleases);
+        SiteUniverse universe = data.universe;
         List<ReleaseCube> cubes = new ArrayList<>();
         for (PublishedRelease release : siteReleases) {
-            ReleaseCube cube = ReleaseCube.of(universe, release, siteEvents);
+            ReleaseCube cube = ReleaseCube.of(data, release);
             cubes.add(cube);
             checkRows(site, cube, out);
         }
-        AtomSpace space = AtomSpace.build(universe, siteReleases, cubes, siteEvents);
-        new AdditiveAttack(space, site, k, nodeBudget).run(out, coverage);
-        new VisitorCountAttack(universe, cubes, site).run(out, coverage);
+        AtomSpace space = AtomSpace.build(data, siteReleases, cubes);
+        new AdditiveAttack(space, site, k, nodeBudget, describe).run(out, coverage);
+        new VisitorCountAttack(universe, cubes, site, describe).run(out, coverage);
     }
 
     private static void checkRows(String site, ReleaseCube cube, List<Disclosure> out) {

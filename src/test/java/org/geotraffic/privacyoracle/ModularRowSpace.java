@@ -27,7 +27,10 @@ final class ModularRowSpace {
             return pivotColumns.length;
         }
 
-        /** Null vectors modulo p, one per free column f: 1 at f, -R[c][f] at each pivot c. */
+        /**
+         * Null vectors modulo p, one per free column f: -R[c][f] at each pivot c (ascending), then 1 at f
+         * (the last entry of each support is its free column).
+         */
         List<long[]> nullVectorsModP(List<int[]> supportsOut) {
             boolean[] isPivot = new boolean[columns];
             for (int pivot : pivotColumns) {

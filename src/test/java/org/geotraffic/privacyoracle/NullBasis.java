@@ -11,14 +11,34 @@ import java.util.List;
  * <p>An atom in no vector's support is <em>determined</em>: its unit vector is in the row space, so the
  * attacker can compute its sums exactly.
  */
-record NullBasis(int columns, List<int[]> supports, List<long[]> coefficients) {
+record NullBasis(int columns, List<int[]> supports, List<long[]> coefficients, int[] freeColumns) {
 
     NullBasis {
         supports = List.copyOf(supports);
         coefficients = List.copyOf(coefficients);
-        if (supports.size() != coefficients.size()) {
-            throw new IllegalArgumentException("supports and coefficients differ in length");
+        if (supports.size() != coefficients.size() || supports.size() != freeColumns.length) {
+            throw new IllegalArgumentException("supports, coefficients and free columns differ in length");
         }
+    }
+
+    /**
+     * The same basis with column c renamed {@code names[c]}. Vector i is the one of free column
+     * {@code freeColumns[i]}: its only entry among the free columns (reduced echelon form).
+     */
+    NullBasis relabel(int[] names) {
+        List<int[]> renamed = new java.util.ArrayList<>(supports.size());
+        for (int[] support : supports) {
+            int[] copy = new int[support.length];
+            for (int i = 0; i < support.length; i++) {
+                copy[i] = names[support[i]];
+            }
+            renamed.add(copy);
+        }
+        int[] frees = new int[freeColumns.length];
+        for (int i = 0; i < frees.length; i++) {
+            frees[i] = names[freeColumns[i]];
+        }
+        return new NullBasis(columns, renamed, coefficients, frees);
     }
 
     int size() {

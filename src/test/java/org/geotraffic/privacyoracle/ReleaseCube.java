@@ -1,7 +1,6 @@
 package org.geotraffic.privacyoracle;
 
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * One release's truth summed per space cell (page x place) of its site's universe: the distinct visitors
@@ -32,20 +31,14 @@ final class ReleaseCube {
         }
     }
 
-    static ReleaseCube of(SiteUniverse universe, PublishedRelease release, List<Event> siteEvents) {
-        ReleaseCube cube = new ReleaseCube(universe, release);
-        ReleaseRequest request = release.request();
-        for (Event event : siteEvents) {
-            if (request.covers(event)) {
-                int cell = universe.cellOf(event);
-                int visitor = universe.visitorOf(event);
-                if (visitor >= 0) {
-                    cube.visitors[cell].set(visitor);
-                }
-                cube.hits[cell] += event.hits();
-                cube.pageViews[cell] += event.pageViews();
-                cube.bytes[cell] += event.bytes();
-            }
+    static ReleaseCube of(SiteData data, PublishedRelease release) {
+        ReleaseCube cube = new ReleaseCube(data.universe, release);
+        for (SiteData.Cell cell : data.cellsOf(release.request())) {
+            int space = cell.space();
+            cube.visitors[space].or(cell.visitors());
+            cube.hits[space] += cell.hits();
+            cube.pageViews[space] += cell.pageViews();
+            cube.bytes[space] += cell.bytes();
         }
         return cube;
     }

@@ -28,7 +28,7 @@ final class SiteUniverse {
     final List<String> placeRegion;
     final long[] visitorIds;
     private final Map<String, Integer> pageIndex = new HashMap<>();
-    private final Map<String, Integer> placeIndex = new HashMap<>();
+    private final Map<String, Map<String, Integer>> placeIndex = new HashMap<>();
     private final Map<Long, Integer> visitorIndex = new HashMap<>();
 
     private SiteUniverse(String site, List<String> pages, List<String> placeCountry, List<String> placeRegion,
@@ -42,7 +42,7 @@ final class SiteUniverse {
             pageIndex.put(pages.get(i), i);
         }
         for (int i = 0; i < placeCountry.size(); i++) {
-            placeIndex.put(placeKey(placeCountry.get(i), placeRegion.get(i)), i);
+            placeIndex.computeIfAbsent(placeCountry.get(i), c -> new HashMap<>()).put(placeRegion.get(i), i);
         }
         for (int i = 0; i < visitorIds.length; i++) {
             visitorIndex.put(visitorIds[i], i);
@@ -53,28 +53,30 @@ final class SiteUniverse {
         return country + "-(unseen)";
     }
 
-    private static String placeKey(String country, String region) {
-        return country + "\u0000" + region;
-    }
-
     static SiteUniverse of(String site, List<Event> siteEvents, List<PublishedRelease> siteReleases) {
         TreeSet<String> pages = new TreeSet<>();
         TreeMap<String, TreeSet<String>> regions = new TreeMap<>();
-        Map<Long, String> placeOfVisitor = new HashMap<>();
-        TreeSet<Long> visitors = new TreeSet<>();
+        Map<Long, Event> firstEventOfVisitor = new HashMap<>();
+        java.util.Set<String> seenPages = new java.util.HashSet<>();
+        Map<String, java.util.Set<String>> seenRegions = new HashMap<>();
         for (Event event : siteEvents) {
-            pages.add(event.page());
-            regions.computeIfAbsent(event.country(), c -> new TreeSet<>()).add(event.region());
+            if (seenPages.add(event.page())) {
+                pages.add(event.page());
+            }
+            if (seenRegions.computeIfAbsent(event.country(), c -> new java.util.HashSet<>()).add(event.region())) {
+                regions.computeIfAbsent(event.country(), c -> new TreeSet<>()).add(event.region());
+            }
             if (!event.isBot()) {
-                String place = event.country() + "/" + event.region();
-                String earlier = placeOfVisitor.putIfAbsent(event.visitor(), place);
-                if (earlier != null && !earlier.equals(place)) {
+                Event earlier = firstEventOfVisitor.putIfAbsent(event.visitor(), event);
+                if (earlier != null && !(earlier.country().equals(event.country())
+                        && earlier.region().equals(event.region()))) {
                     throw new IllegalArgumentException("site " + site + ": visitor " + event.visitor() + " is in "
-                            + earlier + " and in " + place + "; the oracle needs one place per visitor");
+                            + earlier.country() + "/" + earlier.region() + " and in " + event.country() + "/"
+                            + event.region() + "; the oracle needs one place per visitor");
                 }
-                visitors.add(event.visitor());
             }
         }
+        long[] ids = firstEventOfVisitor.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         for (PublishedRelease release : siteReleases) {
             for (PublishedRow row : release.rows()) {
                 RowKey key = row.key();
@@ -103,7 +105,6 @@ final class SiteUniverse {
         }
         placeCountry.add(UNSEEN_COUNTRY);
         placeRegion.add(unseenRegion(UNSEEN_COUNTRY));
-        long[] ids = visitors.stream().mapToLong(Long::longValue).toArray();
         return new SiteUniverse(site, List.copyOf(pageList), List.copyOf(placeCountry), List.copyOf(placeRegion),
                 ids);
     }
@@ -137,7 +138,7 @@ final class SiteUniverse {
     }
 
     int placeOf(Event event) {
-        return placeIndex.get(placeKey(event.country(), event.region()));
+        return placeIndex.get(event.country()).get(event.region());
     }
 
     int cellOf(Event event) {

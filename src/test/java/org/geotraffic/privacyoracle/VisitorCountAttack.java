@@ -38,11 +38,13 @@ final class VisitorCountAttack {
     private final SiteUniverse universe;
     private final List<ReleaseCube> cubes;
     private final String site;
+    private final boolean describe;
 
-    VisitorCountAttack(SiteUniverse universe, List<ReleaseCube> cubes, String site) {
+    VisitorCountAttack(SiteUniverse universe, List<ReleaseCube> cubes, String site, boolean describe) {
         this.universe = universe;
         this.cubes = cubes;
         this.site = site;
+        this.describe = describe;
     }
 
     /** The rows of one release with one page set, and what their visitor numbers let one derive. */
@@ -186,7 +188,7 @@ final class VisitorCountAttack {
             }
             matrix.add(covered.stream().mapToInt(Integer::intValue).toArray());
         }
-        NullBasis basis = ExactNullSpace.byBigIntegers(units, matrix);
+        NullBasis basis = ExactNullSpace.of(units, matrix).basis();
         system.everyUnionDerivable = basis.size() == 0;
         if (!system.everyUnionDerivable) {
             if (units > MAX_ENUMERATED_UNITS) {
@@ -223,9 +225,9 @@ final class VisitorCountAttack {
                 continue;
             }
             out.add(new Disclosure(Disclosure.Kind.VISITORS_WITHIN_RELEASE, site, visitors, k,
-                    List.of(request.label()), rowsMeeting(system, places),
-                    "visitor numbers of " + request.label() + " add up (one place per visitor) to "
-                            + visitors + " visitors for " + describe(system.pages, places)));
+                    List.of(request.label()), rowsMeeting(system, places), !describe ? ""
+                    : "visitor numbers of " + request.label() + " add up (one place per visitor) to " + visitors
+                            + " visitors for " + describe(system.pages, places)));
         }
     }
 
@@ -388,7 +390,7 @@ final class VisitorCountAttack {
         BitSet yPlaces = y.placesOf(ySet);
         List<RowReference> rows = new ArrayList<>(rowsMeeting(x, xPlaces));
         rows.addAll(rowsMeeting(y, yPlaces));
-        String text = "visitors of " + larger + " for " + describe(x.pages, xPlaces) + " (" + x.visitorsOf(xSet)
+        String text = !describe ? "" : "visitors of " + larger + " for " + describe(x.pages, xPlaces) + " (" + x.visitorsOf(xSet)
                 + ") minus visitors of " + smaller + " for " + describe(y.pages, yPlaces) + " (" + y.visitorsOf(ySet)
                 + ") = " + difference + " visitors in the first set who are not in the second";
         return new Disclosure(Disclosure.Kind.VISITORS_DIFFERENCE_ACROSS_RELEASES, site, difference, k,
