@@ -240,6 +240,7 @@ final class AdditiveAttack {
 
     private static final int KEY_KINDS = 5;
 
+    /** A number naming the cell's key of one kind (a collision changes which candidates are tried, never a verdict). */
     private int keyOf(int kind, int cell) {
         SiteUniverse universe = space.universe;
         int page = universe.pageOfCell(cell);

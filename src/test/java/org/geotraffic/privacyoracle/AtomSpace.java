@@ -323,9 +323,9 @@ final class AtomSpace {
         LocalDate previous = null;
         TreeSet<Integer> batches = null;
         for (Map.Entry<LocalDate, TreeSet<Integer>> day : time.entrySet()) {
-            boolean extends_ = previous != null && previous.plusDays(1).equals(day.getKey())
+            boolean continuesRange = previous != null && previous.plusDays(1).equals(day.getKey())
                     && batches.equals(day.getValue());
-            if (!extends_) {
+            if (!continuesRange) {
                 if (start != null) {
                     parts.add(range(start, previous, batches));
                 }

@@ -26,11 +26,19 @@ import java.util.Set;
  *       earlier versions), exhaustively.</li>
  * </ol>
  * (A) judges against the largest k of the site's releases; (B) against the release's k, or the larger k
- * of the two releases compared. {@link AttackReport#coverage()} says what was exhaustive.
+ * of the two releases compared.
  *
- * <p>Not covered (see README.md): intervals that follow from non-negativity, differencing across sites,
- * knowledge from outside the releases (e.g. which cells are empty, which days a late file touched), and
- * combinations of visitor numbers beyond (B).
+ * <p><b>What is exhaustive.</b> Row checks, determined atoms of (A), and all of (B) (up to 2^20 choices per
+ * group of units, never reached with these tables) are complete. For each component of undetermined
+ * atoms, (A) is complete when its branch and bound ends within the node budget
+ * ({@link AttackCoverage#componentsExhaustive()}); otherwise ({@link AttackCoverage#componentsSampled()})
+ * only structured candidates (unions of atoms sharing a key over a time group, differences of nested
+ * published rows) and randomized restarts are tried there. {@link AttackReport#coverage()} counts both.
+ *
+ * <p>Not covered (see README.md): intervals that follow from non-negativity, combinations that are not
+ * 0/1 sets, differencing across sites, knowledge from outside the releases (e.g. which cells are empty,
+ * which days a late file touched), and visitor-number combinations beyond (B) (e.g. TOTALS minus
+ * PAGES p within one release).
  */
 public final class HistoryOracle {
 

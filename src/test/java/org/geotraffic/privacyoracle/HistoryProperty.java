@@ -86,7 +86,10 @@ public final class HistoryProperty {
             HistoryOracle oracle = new HistoryOracle();
             AttackReport report = oracle.attackWithCoverage(history.events(), published);
             Map<Disclosure.Kind, Integer> alone = new EnumMap<>(Disclosure.Kind.class);
-            for (PublishedRelease release : published) {
+            // A release alone has a subset of the rows and no larger k: if the whole history was searched
+            // exhaustively and nothing was found, no release alone can show anything.
+            boolean judgeAlone = !report.disclosures().isEmpty() || !report.coverage().exhaustive();
+            for (PublishedRelease release : judgeAlone ? published : List.<PublishedRelease>of()) {
                 for (Disclosure disclosure : oracle.attack(truths.get(release.label() + "@" + release.site()),
                         List.of(release))) {
                     alone.merge(disclosure.kind(), 1, Integer::sum);

@@ -55,6 +55,7 @@ final class ZeroOneSearch {
     private int[] trail;
     private int trailSize;
     private int[] queue;
+    private int queueSize;
     private boolean[] queued;
     private long nodes;
     private long budget;
@@ -425,8 +426,6 @@ final class ZeroOneSearch {
         }
         return true;
     }
-
-    private int queueSize;
 
     private boolean propagateAll() {
         boolean ok = true;
