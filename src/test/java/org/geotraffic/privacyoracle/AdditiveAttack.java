@@ -95,6 +95,7 @@ final class AdditiveAttack {
                 for (int atom : result.atomsIn()) {
                     set.set(atom);
                 }
+                certify(set, result.visitors(), component);
                 out.add(disclosure(set, result.visitors(), "a 0/1 combination within a component of "
                         + component.atoms.length + " undetermined atoms (exhaustive search)"));
             }
@@ -148,6 +149,15 @@ final class AdditiveAttack {
         String text = !describe ? "" : "additive numbers of " + space.hitsOf(atoms) + " hits by " + visitors
                 + " visitors, " + how + ": " + space.describe(atoms, DESCRIPTION_GROUPS);
         return new Disclosure(Disclosure.Kind.ADDITIVE_COMBINATION, site, visitors, k, releases, rows, text);
+    }
+
+    /** Re-checks a witness with overflow-checked arithmetic before it is reported. */
+    private void certify(BitSet set, int visitors, Component component) {
+        NullBasis local = new NullBasis(space.atomCount, component.supports, component.coefficients,
+                component.freeAtoms);
+        if (!local.rowSpaceContains(set) || space.visitorsOf(set) != visitors || visitors < 1 || visitors >= k) {
+            throw new IllegalStateException("site " + site + ": the search returned a set that is not a disclosure");
+        }
     }
 
     /** Undetermined atoms linked by common null vectors, with their null vectors. */
@@ -231,6 +241,7 @@ final class AdditiveAttack {
                 for (int atom : result.atomsIn()) {
                     set.set(atom);
                 }
+                certify(set, result.visitors(), component);
                 return disclosure(set, result.visitors(), "found by a randomized restart in a component of "
                         + component.atoms.length + " atoms (search budget exceeded)");
             }
