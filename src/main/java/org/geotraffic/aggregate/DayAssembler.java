@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.geotraffic.privacy.Cell;
 import org.geotraffic.privacy.ChildGroup;
+import org.geotraffic.privacy.CountryPageSets;
 import org.geotraffic.privacy.Measures;
 import org.geotraffic.privacy.UnsuppressedDay;
 
@@ -29,7 +30,8 @@ public final class DayAssembler {
   private final String site;
   private final Map<Pair, long[]> regions = new HashMap<>();
   private final Map<Pair, long[]> pageCountries = new HashMap<>();
-  private final Map<String, long[]> pageSets = new HashMap<>();
+  /** (page set, country) -> visitors; see {@link VisitorTables#PAGE_SETS} for the country key. */
+  private final Map<Pair, long[]> pageSets = new HashMap<>();
 
   public DayAssembler(String date, String site) {
     this.date = date;
@@ -41,7 +43,7 @@ public final class DayAssembler {
     long[] sums = switch (table) {
       case VisitorTables.REGIONS -> regions.computeIfAbsent(new Pair(key1, key2), k -> new long[4]);
       case VisitorTables.PAGE_COUNTRIES -> pageCountries.computeIfAbsent(new Pair(key1, key2), k -> new long[4]);
-      case VisitorTables.PAGE_SETS -> pageSets.computeIfAbsent(key1, k -> new long[4]);
+      case VisitorTables.PAGE_SETS -> pageSets.computeIfAbsent(new Pair(key1, key2), k -> new long[4]);
       default -> throw new IllegalArgumentException("Cannot assemble a day from table " + table);
     };
     sums[0] += visitors;
@@ -77,7 +79,17 @@ public final class DayAssembler {
     }
     FirstPageRanks first = new FirstPageRanks(ranks);
     long[] unions = new long[pages.size() + 1];
-    pageSets.forEach((set, n) -> unions[first.firstRank(set)] += n[0]);
+    Map<String, Map<String, Long>> byCountry = new HashMap<>();
+    pageSets.forEach((k, n) -> {
+      String country = k.b();
+      if (country == null || !country.startsWith(VisitorTables.ALSO_ELSEWHERE)) {
+        unions[first.firstRank(k.a())] += n[0]; // each visitor once over the site's pages
+      }
+      if (country != null && !country.equals(VisitorTables.ALL_COUNTRIES)) {
+        String c = country.startsWith(VisitorTables.ALSO_ELSEWHERE) ? country.substring(VisitorTables.ALSO_ELSEWHERE.length()) : country;
+        byCountry.computeIfAbsent(c, x -> new HashMap<>()).merge(k.a(), n[0], Long::sum);
+      }
+    });
     for (int j = 1; j < unions.length; j++) {
       unions[j] += unions[j - 1];
     }
@@ -89,7 +101,7 @@ public final class DayAssembler {
     List<Cell> countryCells = new ArrayList<>();
     countries.forEach((country, m) -> countryCells.add(new Cell(country, m)));
     return new UnsuppressedDay(date, site, totals, ChildGroup.disjoint(countryCells), regionGroups, new ChildGroup(pages, unions, false),
-        pageCountryGroups);
+        pageCountryGroups, new CountryPageSets(byCountry));
   }
 
   private static Measures measures(long[] s) {

@@ -26,8 +26,17 @@ import org.geotraffic.enrich.LineEnricher;
 public final class VisitorTables {
   public static final String REGIONS = "regions";
   public static final String PAGE_COUNTRIES = "page_countries";
-  /** key1: the distinct pages of one visitor in a (day, site), sorted, joined by {@link #PAGE_SEPARATOR}. */
+  /**
+   * key1: the distinct pages of one visitor in a (day, site, country), sorted, joined by {@link #PAGE_SEPARATOR};
+   * key2: the country, or for a visitor seen in several countries (rare: a lookup error) the country after
+   * {@link #ALSO_ELSEWHERE}, with one more cell of its pages over all countries under key2 {@link #ALL_COUNTRIES}:
+   * each visitor counts once per country and once in the site's page sets.
+   */
   public static final String PAGE_SETS = "page_sets";
+  /** Marks the per-country page set of a visitor seen in more than one country. */
+  public static final String ALSO_ELSEWHERE = "\u0001";
+  /** key2 of the site-wide page set of a visitor seen in more than one country. */
+  public static final String ALL_COUNTRIES = "\u0000";
   /** Lines end at '\n', so no page contains one. */
   public static final String PAGE_SEPARATOR = "\n";
 
@@ -35,7 +44,7 @@ public final class VisitorTables {
    * One partial table cell.
    *
    * @param table {@link #REGIONS} (key1 country, key2 region), {@link #PAGE_COUNTRIES} (key1 page, key2
-   *     country) or {@link #PAGE_SETS} (key1 the page set, key2 null; visitors only)
+   *     country) or {@link #PAGE_SETS} (key1 the page set, key2 its country; visitors only)
    */
   public record TableCell(String table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews,
       long bytes) {}
@@ -85,7 +94,14 @@ public final class VisitorTables {
   private final List<VisitorCell> bucket = new ArrayList<>();
   private HashMap<RegionKey, long[]> regions = new HashMap<>();
   private HashMap<PageKey, long[]> pageCountries = new HashMap<>();
-  private HashMap<String, HashMap<String, long[]>> pageSets = new HashMap<>();
+  private HashMap<PageSetKey, long[]> pageSets = new HashMap<>();
+
+  private record PageSetKey(String site, String country, String set) {
+    @Override
+    public int hashCode() {
+      return KeyHash.of(site, country, set);
+    }
+  }
 
   /** Adds one cell (copied: the caller may reuse it); returns the previous day's cells when this one starts a new day. */
   public List<TableCell> add(VisitorCell c) {
@@ -157,6 +173,7 @@ public final class VisitorTables {
     // regions of the same country, and the page set needs merging across locations.
     Set<PageKey> countedPages = oneLocation ? null : new HashSet<>();
     TreeSet<String> pages = oneLocation ? null : new TreeSet<>();
+    java.util.TreeMap<String, TreeSet<String>> pagesByCountry = oneLocation ? null : new java.util.TreeMap<>();
     StringBuilder pageSet = new StringBuilder();
     long[] region = null;
     long[] page = null;
@@ -182,13 +199,21 @@ public final class VisitorTables {
           pageSet.append(c.page);
         } else {
           pages.add(c.page);
+          pagesByCountry.computeIfAbsent(c.country, x -> new TreeSet<>()).add(c.page);
         }
       }
       addAdditive(page, c);
       prev = c;
     }
-    String set = oneLocation ? pageSet.toString() : String.join(PAGE_SEPARATOR, pages);
-    pageSets.computeIfAbsent(first.site, s -> new HashMap<>()).computeIfAbsent(set, k -> new long[1])[0]++;
+    if (oneLocation) {
+      pageSets.computeIfAbsent(new PageSetKey(first.site, first.country, pageSet.toString()), k -> new long[1])[0]++;
+    } else if (pagesByCountry.size() == 1) {
+      pageSets.computeIfAbsent(new PageSetKey(first.site, first.country, String.join(PAGE_SEPARATOR, pages)), k -> new long[1])[0]++;
+    } else {
+      pageSets.computeIfAbsent(new PageSetKey(first.site, ALL_COUNTRIES, String.join(PAGE_SEPARATOR, pages)), k -> new long[1])[0]++;
+      pagesByCountry.forEach((country, inCountry) -> pageSets.computeIfAbsent(
+          new PageSetKey(first.site, ALSO_ELSEWHERE + country, String.join(PAGE_SEPARATOR, inCountry)), k -> new long[1])[0]++);
+    }
   }
 
   private static void addAdditive(long[] sums, VisitorCell c) {
@@ -201,7 +226,7 @@ public final class VisitorTables {
     List<TableCell> out = new ArrayList<>(regions.size() + pageCountries.size());
     regions.forEach((k, s) -> out.add(new TableCell(REGIONS, day, k.site(), k.country(), k.region(), s[0], s[1], s[2], s[3])));
     pageCountries.forEach((k, s) -> out.add(new TableCell(PAGE_COUNTRIES, day, k.site(), k.page(), k.country(), s[0], s[1], s[2], s[3])));
-    pageSets.forEach((site, sets) -> sets.forEach((set, n) -> out.add(new TableCell(PAGE_SETS, day, site, set, null, n[0], 0, 0, 0))));
+    pageSets.forEach((k, n) -> out.add(new TableCell(PAGE_SETS, day, k.site(), k.set(), k.country(), n[0], 0, 0, 0)));
     regions = new HashMap<>();
     pageCountries = new HashMap<>();
     pageSets = new HashMap<>();

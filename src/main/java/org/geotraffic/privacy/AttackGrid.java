@@ -189,6 +189,23 @@ final class AttackGrid {
     return g.run();
   }
 
+  /**
+   * The page_countries positions whose value the published rows alone determine (by page or by country:
+   * a null page is the unpublished pages' row, a null country the hidden countries' column): what an
+   * attacker derives from one release, for the linked audit across releases.
+   */
+  static List<Position> determinedByPublished(PublishedDay published) {
+    AttackGrid g = new AttackGrid(1);
+    if (!g.build(null, published)) {
+      return List.of();
+    }
+    List<Position> out = new ArrayList<>();
+    for (int[] rc : g.determinedUnknowns()) {
+      out.add(new Position(g.rowKeys.get(rc[0]), g.colKeys.get(rc[1])));
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- building
 
   private boolean build(UnsuppressedDay truth, PublishedDay published) {
@@ -204,7 +221,8 @@ final class AttackGrid {
     // NUL into (before, after) gives exactly the pairs that match, also for keys holding a NUL.
     Map<String, Set<String>> known = new HashMap<>(); // before NUL -> after NUL
     for (PublishedRow r : published.rows(Table.PAGE_COUNTRIES)) {
-      if (!PublishedRow.OTHER.equals(r.country()) && r.page() != null && r.country() != null) {
+      // A country's "(other pages)" row is its column residual, which the attacker derives anyway.
+      if (!PublishedRow.OTHER.equals(r.country()) && r.page() != null && r.country() != null && !r.isOtherPages()) {
         if (r.page().indexOf('\u0000') < 0 && r.country().indexOf('\u0000') < 0) {
           known.computeIfAbsent(r.page(), x -> new HashSet<>()).add(r.country());
         } else {
@@ -250,41 +268,44 @@ final class AttackGrid {
     }
     int hcColumn = colKeys.contains(null) ? cols - 1 : -1;
 
-    // Real cells of the truth, and what of them is published.
-    int[] position = placeCells(truth, rowIndex, colIndex, hasUp ? rows - 1 : -1, hcColumn, known);
-    int cells = position.length;
-    indexPositions(position, rows * cols);
-    pageLines.finish(realPage, pages.keySet());
-    countryLines.finish(realCountry, countries.keySet());
-    realStamp = new int[cells];
+    // Real cells of the truth, and what of them is published (none when only the structure is asked for).
+    if (truth != null) {
+      // Real cells of the truth, and what of them is published.
+      int[] position = placeCells(truth, rowIndex, colIndex, hasUp ? rows - 1 : -1, hcColumn, known);
+      int cells = position.length;
+      indexPositions(position, rows * cols);
+      pageLines.finish(realPage, pages.keySet());
+      countryLines.finish(realCountry, countries.keySet());
+      realStamp = new int[cells];
 
-    countryLineVisitors = new long[countryLines.keys.size()];
-    countryLineCellSum = new long[countryLines.keys.size()];
-    countryCoveredSum = new long[countryLines.keys.size()];
-    countryCoveredMax = new long[countryLines.keys.size()];
-    if (truth.countries() != null) {
-      for (Cell c : truth.countries().children()) {
-        Integer line = countryLines.index.get(c.key());
-        if (line != null) {
-          countryLineVisitors[line] = c.measures().visitors();
+      countryLineVisitors = new long[countryLines.keys.size()];
+      countryLineCellSum = new long[countryLines.keys.size()];
+      countryCoveredSum = new long[countryLines.keys.size()];
+      countryCoveredMax = new long[countryLines.keys.size()];
+      if (truth.countries() != null) {
+        for (Cell c : truth.countries().children()) {
+          Integer line = countryLines.index.get(c.key());
+          if (line != null) {
+            countryLineVisitors[line] = c.measures().visitors();
+          }
         }
       }
-    }
-    for (int i = 0; i < cells; i++) {
-      countryLineCellSum[realCountry[i]] += realVisitors[i];
-    }
-    pageLineVisitors = new long[pageLines.keys.size()];
-    if (truth.pages() != null) {
-      List<Cell> order = truth.pages().children();
-      pageOrderLine = new int[order.size()];
-      for (int i = 0; i < order.size(); i++) {
-        Integer line = pageLines.index.get(order.get(i).key());
-        pageOrderLine[i] = line == null ? -1 : line;
-        if (line != null) {
-          pageLineVisitors[line] = order.get(i).measures().visitors();
-        }
+      for (int i = 0; i < cells; i++) {
+        countryLineCellSum[realCountry[i]] += realVisitors[i];
       }
-      pagePrefixUnion = truth.pages().prefixUnionVisitors();
+      pageLineVisitors = new long[pageLines.keys.size()];
+      if (truth.pages() != null) {
+        List<Cell> order = truth.pages().children();
+        pageOrderLine = new int[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+          Integer line = pageLines.index.get(order.get(i).key());
+          pageOrderLine[i] = line == null ? -1 : line;
+          if (line != null) {
+            pageLineVisitors[line] = order.get(i).measures().visitors();
+          }
+        }
+        pagePrefixUnion = truth.pages().prefixUnionVisitors();
+      }
     }
 
     // Unknown positions: every unpublished position of a row or column whose residual is not zero.
@@ -297,7 +318,7 @@ final class AttackGrid {
       colResidual[c] = colKeys.get(c) == null ? hcMargin : countries.get(colKeys.get(c));
     }
     for (PublishedRow pr : published.rows(Table.PAGE_COUNTRIES)) {
-      if (PublishedRow.OTHER.equals(pr.country()) || pr.page() == null || pr.country() == null) {
+      if (PublishedRow.OTHER.equals(pr.country()) || pr.page() == null || pr.country() == null || pr.isOtherPages()) {
         continue;
       }
       Integer r = rowIndex.get(pr.page());

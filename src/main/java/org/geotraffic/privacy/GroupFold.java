@@ -44,6 +44,16 @@ final class GroupFold {
    * @param forced children that must not be published on their own (may be null)
    */
   static GroupFold decide(ChildGroup group, boolean[] forced, long k, long minHits) {
+    return decide(group, forced, k, minHits, -1);
+  }
+
+  /**
+   * As {@link #decide(ChildGroup, boolean[], long, long)}; in a group whose visitors overlap (pages) whose
+   * parent has {@code parentVisitors}, "(other)" must also leave 0 or at least k of the parent's visitors
+   * outside it: parent minus "(other)" is the number of visitors who viewed no folded child, a group count
+   * anyone can work out from the two published rows.
+   */
+  static GroupFold decide(ChildGroup group, boolean[] forced, long k, long minHits, long parentVisitors) {
     List<Cell> children = group.children();
     int n = children.size();
     boolean[] f = new boolean[n];
@@ -62,7 +72,7 @@ final class GroupFold {
     }
     for (int i = 0; i < n; i++) {
       GroupFold candidate = new GroupFold(group, f.clone());
-      if (candidate.otherReachesThresholds(k, minHits)) {
+      if (candidate.otherReachesThresholds(k, minHits) && candidate.leavesNoSmallRest(k, parentVisitors)) {
         return candidate;
       }
       // Next-smallest child not yet folded moves into "(other)".
@@ -99,6 +109,15 @@ final class GroupFold {
     }
     Measures other = otherMeasures();
     return other.visitors() >= k && other.hits() >= minHits;
+  }
+
+  /** Parent minus "(other)" is 0 or at least k visitors (only checked where visitors overlap and the parent is given). */
+  private boolean leavesNoSmallRest(long k, long parentVisitors) {
+    if (group.disjointVisitors() || parentVisitors < 0 || !hasOtherRow()) {
+      return true;
+    }
+    long rest = parentVisitors - otherMeasures().visitors();
+    return rest <= 0 || rest >= k;
   }
 
   boolean isFolded(int i) {

@@ -56,7 +56,14 @@ public final class SuppressionAudit {
       checkGroup(Table.REGIONS, "country=" + e.getKey(), countries.get(e.getKey()), e.getValue(),
           PublishedRow::region, truth.regionsByCountry().get(e.getKey()), policy, where, findings);
     }
-    for (Map.Entry<String, List<PublishedRow>> e : byKey(published.rows(Table.PAGE_COUNTRIES), PublishedRow::page).entrySet()) {
+    List<PublishedRow> pageCells = new ArrayList<>();
+    List<PublishedRow> otherPages = new ArrayList<>();
+    for (PublishedRow r : published.rows(Table.PAGE_COUNTRIES)) {
+      (r.isOtherPages() ? otherPages : pageCells).add(r);
+    }
+    checkOtherPages(truth, published, otherPages, countries, policy, where, findings);
+    checkRestOfPages(truth, published, total, policy, where, findings);
+    for (Map.Entry<String, List<PublishedRow>> e : byKey(pageCells, PublishedRow::page).entrySet()) {
       checkGroup(Table.PAGE_COUNTRIES, "page=" + e.getKey(), pages.get(e.getKey()), e.getValue(),
           PublishedRow::country, truth.countriesByPage().get(e.getKey()), policy, where, findings);
       for (PublishedRow r : e.getValue()) {
@@ -82,6 +89,51 @@ public final class SuppressionAudit {
 
   private interface KeyOf {
     String key(PublishedRow r);
+  }
+
+  /**
+   * Each country's "(other pages)" row: under a country published as its own row, equal to the country's
+   * cells not published on their own (visitors an exact distinct count), and leaving 0 or at least k of
+   * the country's visitors outside it (country minus the row is a group count anyone can work out).
+   */
+  private static void checkOtherPages(UnsuppressedDay truth, PublishedDay published, List<PublishedRow> rows,
+      Map<String, Measures> countries, SuppressionPolicy policy, String where, List<String> findings) {
+    Map<String, OtherPages.Rest> rests = OtherPages.rests(truth, published);
+    long k = policy.minVisitors(Table.PAGE_COUNTRIES);
+    Set<String> seen = new HashSet<>();
+    for (PublishedRow r : rows) {
+      String prefix = "page_countries " + where + " page=" + PublishedRow.OTHER_PAGES + " country=" + r.country();
+      if (!seen.add(r.country())) {
+        findings.add(prefix + ": more than one row");
+      }
+      Measures country = countries.get(r.country());
+      OtherPages.Rest rest = rests.get(r.country());
+      if (country == null) {
+        findings.add(prefix + ": published under a country that is not published as its own row");
+        continue;
+      }
+      if (rest == null || !rest.measures().equals(r.measures())) {
+        findings.add(prefix + ": differs from the country's cells not published on their own");
+      }
+      long outside = country.visitors() - r.measures().visitors();
+      if (outside > 0 && outside < k) {
+        findings.add(prefix + ": leaves fewer than k=" + k + " of the country's visitors outside it");
+      }
+    }
+  }
+
+  /** Where visitors overlap (pages), totals minus the pages' "(other)" — visitors who viewed no folded page — is 0 or at least k. */
+  private static void checkRestOfPages(UnsuppressedDay truth, PublishedDay published, Measures total, SuppressionPolicy policy,
+      String where, List<String> findings) {
+    long k = policy.minVisitors(Table.PAGES);
+    for (PublishedRow r : published.rows(Table.PAGES)) {
+      if (total != null && PublishedRow.OTHER.equals(r.page()) && r.measures() != null) {
+        long outside = total.visitors() - r.measures().visitors();
+        if (outside > 0 && outside < k) {
+          findings.add("pages " + where + ": totals minus (other) leaves fewer than k=" + k + " visitors who viewed no folded page");
+        }
+      }
+    }
   }
 
   private static TreeMap<String, List<PublishedRow>> byKey(List<PublishedRow> rows, KeyOf key) {

@@ -31,6 +31,14 @@ import java.util.TreeSet;
  *       Where primary suppression leaves such a sum, published cells are hidden as well (secondary
  *       suppression), one at a time, chosen by a fixed rule: in the derived set's columns first,
  *       then its rows; in rows that already have "(other)" first; fewest hits; then page, country.
+ *   <li>each country's page_countries cells add up to the country: a row ("(other pages)", country) holds
+ *       what its own cells do not (its visitors an exact distinct count), published only with k visitors and
+ *       with 0 or at least k of the country's visitors outside it; otherwise the country's next-smallest
+ *       cell is hidden too;
+ *   <li>where visitors overlap (pages), the parent minus "(other)" — the visitors who viewed no folded
+ *       child — is 0 or at least k;
+ *   <li>keys the caller asks to hide ({@link Hidden}: the linked suppression's choices across releases)
+ *       are never published as their own rows.
  * </ul>
  * The same input always publishes the same rows in the same order: every map is walked in key order.
  * Pure Java, no Spark; thread-safe (stateless apart from the immutable policy).
@@ -42,14 +50,43 @@ public final class Suppressor {
     this.policy = policy;
   }
 
+  /**
+   * Keys never to publish as their own rows, on top of what the thresholds hide: what the linked
+   * suppression across releases chose. Regions and page_countries cells are keyed "a NUL b" (country NUL
+   * region, page NUL country).
+   */
+  public record Hidden(boolean totals, Set<String> countries, Set<String> regions, Set<String> pages, Set<String> pageCountries)
+      implements java.io.Serializable {
+    public static final Hidden NONE = new Hidden(false, Set.of(), Set.of(), Set.of(), Set.of());
+
+    public Hidden {
+      countries = Set.copyOf(countries);
+      regions = Set.copyOf(regions);
+      pages = Set.copyOf(pages);
+      pageCountries = Set.copyOf(pageCountries);
+    }
+
+    public static String pair(String a, String b) {
+      return a + "\u0000" + b;
+    }
+
+    public boolean isEmpty() {
+      return !totals && countries.isEmpty() && regions.isEmpty() && pages.isEmpty() && pageCountries.isEmpty();
+    }
+  }
+
   public PublishedDay suppress(UnsuppressedDay day) {
+    return suppress(day, Hidden.NONE);
+  }
+
+  public PublishedDay suppress(UnsuppressedDay day, Hidden hidden) {
     String date = day.date();
     String site = day.site();
     long minHits = policy.minHits();
-    boolean totalsPublished = publishable(day.totals(), Table.TOTALS);
+    boolean totalsPublished = publishable(day.totals(), Table.TOTALS) && !hidden.totals();
 
     GroupFold countries = totalsPublished
-        ? GroupFold.decide(day.countries(), null, policy.minVisitors(Table.COUNTRIES), minHits)
+        ? GroupFold.decide(day.countries(), forcedOf(day.countries(), hidden.countries()), policy.minVisitors(Table.COUNTRIES), minHits)
         : GroupFold.all(day.countries());
     Set<String> publishedCountries = keys(countries.publishedChildren());
 
@@ -57,23 +94,26 @@ public final class Suppressor {
     for (String country : new TreeSet<>(day.regionsByCountry().keySet())) {
       ChildGroup g = day.regionsByCountry().get(country);
       regions.put(country, publishedCountries.contains(country)
-          ? GroupFold.decide(g, null, policy.minVisitors(Table.REGIONS), minHits)
+          ? GroupFold.decide(g, forcedOf(g, country, hidden.regions()), policy.minVisitors(Table.REGIONS), minHits)
           : GroupFold.all(g));
     }
 
     GroupFold pages = totalsPublished
-        ? GroupFold.decide(day.pages(), null, policy.minVisitors(Table.PAGES), minHits)
+        ? GroupFold.decide(day.pages(), forcedOf(day.pages(), hidden.pages()), policy.minVisitors(Table.PAGES), minHits,
+            day.totals().visitors())
         : GroupFold.all(day.pages());
     Set<String> publishedPages = keys(pages.publishedChildren());
 
-    // page_countries: primary suppression, with cells of unpublished countries forced into "(other)".
+    // page_countries: primary suppression, with cells of unpublished countries (and cells the caller
+    // hides) forced into "(other)".
     TreeMap<String, boolean[]> forced = new TreeMap<>();
     TreeMap<String, GroupFold> pageCountries = new TreeMap<>();
     for (String page : new TreeSet<>(day.countriesByPage().keySet())) {
       ChildGroup g = day.countriesByPage().get(page);
       boolean[] f = new boolean[g.children().size()];
       for (int i = 0; i < f.length; i++) {
-        f[i] = !publishedCountries.contains(g.children().get(i).key());
+        String country = g.children().get(i).key();
+        f[i] = !publishedCountries.contains(country) || hidden.pageCountries().contains(Hidden.pair(page, country));
       }
       forced.put(page, f);
       pageCountries.put(page, foldPageCountries(g, f, publishedPages.contains(page)));
@@ -82,12 +122,26 @@ public final class Suppressor {
     // Secondary suppression: attack the candidate, hide one more cell for each leak found, repeat
     // until nothing leaks. One cell per leak and round (not one per round) keeps the number of rounds
     // small on days with thousands of pages; the choice stays deterministic (leaks come in a stable
-    // order, ties are broken by key).
+    // order, ties are broken by key). A country whose "(other pages)" row cannot be published hides its
+    // next-smallest cell, in the same rounds.
     while (true) {
       PublishedDay candidate = assemble(date, site, day, totalsPublished, countries, regions, pages, pageCountries);
       List<AttackGrid.Disclosure> leaks = AttackGrid.attack(day, candidate, policy);
+      List<String> unevenCountries = OtherPages.unpublishable(day, candidate, policy);
+      if (leaks.isEmpty() && unevenCountries.isEmpty()) {
+        return withOtherPages(day, candidate);
+      }
       if (leaks.isEmpty()) {
-        return candidate;
+        Set<String> touched = new TreeSet<>();
+        for (String country : unevenCountries) {
+          PublishedRow next = OtherPages.nextCellToHide(candidate, country);
+          touched.add(next.page());
+          forceHidden(day, forced, next.page(), country);
+        }
+        for (String page : touched) {
+          pageCountries.put(page, foldPageCountries(day.countriesByPage().get(page), forced.get(page), true));
+        }
+        continue;
       }
       SecondaryChoice choice = new SecondaryChoice(candidate.rows(Table.PAGE_COUNTRIES));
       Set<String> touchedPages = new TreeSet<>();
@@ -113,6 +167,54 @@ public final class Suppressor {
         pageCountries.put(page, foldPageCountries(day.countriesByPage().get(page), forced.get(page), true));
       }
     }
+  }
+
+  private static void forceHidden(UnsuppressedDay day, Map<String, boolean[]> forced, String page, String country) {
+    ChildGroup g = day.countriesByPage().get(page);
+    boolean[] f = forced.get(page);
+    for (int i = 0; i < f.length; i++) {
+      if (g.children().get(i).key().equals(country)) {
+        f[i] = true;
+      }
+    }
+  }
+
+  /** The candidate plus each country's "(other pages)" row ({@link OtherPages}). */
+  private PublishedDay withOtherPages(UnsuppressedDay day, PublishedDay candidate) {
+    List<PublishedRow> extra = OtherPages.rows(day, candidate);
+    if (extra.isEmpty()) {
+      return candidate;
+    }
+    Map<Table, List<PublishedRow>> rows = new EnumMap<>(Table.class);
+    candidate.rows().forEach((t, l) -> rows.put(t, new ArrayList<>(l)));
+    rows.get(Table.PAGE_COUNTRIES).addAll(extra);
+    Map<Table, TableStats> stats = new EnumMap<>(Table.class);
+    stats.putAll(candidate.stats());
+    TableStats pc = stats.get(Table.PAGE_COUNTRIES);
+    stats.put(Table.PAGE_COUNTRIES, new TableStats(pc.candidateCells(), pc.publishedCells() + extra.size(), pc.hiddenCells(), pc.lost()));
+    return new PublishedDay(rows, stats);
+  }
+
+  private static boolean[] forcedOf(ChildGroup g, Set<String> hiddenKeys) {
+    if (hiddenKeys.isEmpty()) {
+      return null;
+    }
+    boolean[] f = new boolean[g.children().size()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = hiddenKeys.contains(g.children().get(i).key());
+    }
+    return f;
+  }
+
+  private static boolean[] forcedOf(ChildGroup g, String country, Set<String> hiddenRegions) {
+    if (hiddenRegions.isEmpty()) {
+      return null;
+    }
+    boolean[] f = new boolean[g.children().size()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = hiddenRegions.contains(Hidden.pair(country, g.children().get(i).key()));
+    }
+    return f;
   }
 
   private GroupFold foldPageCountries(ChildGroup g, boolean[] forced, boolean pagePublished) {

@@ -172,10 +172,39 @@ class VisitorPassesTest {
       ranks.computeIfAbsent(f[0], x -> new HashMap<>()).put(f[1], r);
     });
     Map<String, long[]> counted = new TreeMap<>();
+    // Per (day, site, country): the page sets of the country's visitors (a visitor seen in several countries in each).
+    Map<String, Map<String, Long>> countrySets = new TreeMap<>();
     pageSets.forEach((k, v) -> {
       String[] f = k.split("\\|", -1);
-      FirstPageRanks first = new FirstPageRanks(ranks.get(f[1]).get(f[2]));
-      counted.computeIfAbsent(f[1] + "|" + f[2], x -> new long[pagesByDaySite.get(x).size() + 1])[first.firstRank(f[3])] += v[0];
+      String country = f[4];
+      if (!country.startsWith(VisitorTables.ALSO_ELSEWHERE)) {
+        FirstPageRanks first = new FirstPageRanks(ranks.get(f[1]).get(f[2]));
+        counted.computeIfAbsent(f[1] + "|" + f[2], x -> new long[pagesByDaySite.get(x).size() + 1])[first.firstRank(f[3])] += v[0];
+      }
+      if (!country.equals(VisitorTables.ALL_COUNTRIES)) {
+        String c = country.startsWith(VisitorTables.ALSO_ELSEWHERE) ? country.substring(1) : country;
+        countrySets.computeIfAbsent(f[1] + "|" + f[2] + "|" + c, x -> new TreeMap<>()).merge(f[3], v[0], Long::sum);
+      }
+    });
+    // Any set of a country's pages: its distinct visitors from the page sets equal brute force.
+    Random subsets = new Random(seed);
+    countrySets.forEach((daySiteCountry, sets) -> {
+      String[] f = daySiteCountry.split("\\|", -1);
+      List<String> pages = pagesByDaySite.get(f[0] + "|" + f[1]);
+      Set<String> chosen = new HashSet<>();
+      pages.forEach(p -> {
+        if (subsets.nextBoolean()) {
+          chosen.add(p);
+        }
+      });
+      Set<Long> union = new HashSet<>();
+      for (Line l : lines) {
+        if ((l.day + "|" + l.site + "|" + l.country).equals(daySiteCountry) && chosen.contains(l.page) && l.visitor != LineEnricher.NO_VISITOR) {
+          union.add(l.visitor);
+        }
+      }
+      org.geotraffic.privacy.CountryPageSets cps = new org.geotraffic.privacy.CountryPageSets(java.util.Map.of(f[2], sets));
+      assertEquals(union.size(), cps.visitorsWithAnyOf(f[2], chosen), "visitors of " + chosen + " in " + daySiteCountry + ", seed " + seed);
     });
     pagesByDaySite.forEach((daySite, pages) -> {
       long[] prefix = counted.getOrDefault(daySite, new long[pages.size() + 1]).clone();

@@ -28,7 +28,8 @@ final class Days {
         Map.of("DE", ChildGroup.disjoint(List.of(cell("DE-1", 20))), "FR", ChildGroup.disjoint(List.of(cell("FR-1", 6)))),
         pages,
         Map.of("/a", ChildGroup.disjoint(List.of(cell("DE", 10), cell("FR", 5))),
-            "/b", ChildGroup.disjoint(List.of(cell("DE", 10), cell("FR", 1)))));
+            "/b", ChildGroup.disjoint(List.of(cell("DE", 10), cell("FR", 1)))),
+        new CountryPageSets(Map.of("DE", Map.of("/a", 10L, "/b", 10L), "FR", Map.of("/a", 5L, "/b", 1L))));
   }
 
   static PublishedRow row(String country, String region, String page, Measures measures) {

@@ -84,7 +84,13 @@ final class RandomDays {
     Map<String, Map<String, Acc>> regions = new LinkedHashMap<>();
     Map<String, Acc> pages = new LinkedHashMap<>();
     Map<String, Map<String, Acc>> pageCountries = new LinkedHashMap<>();
+    Map<Integer, String> countryOf = new LinkedHashMap<>();
+    Map<Integer, java.util.TreeSet<String>> pagesOf = new LinkedHashMap<>();
     for (Visit v : visits) {
+      if (v.visitor() >= 0) {
+        countryOf.put(v.visitor(), v.country());
+        pagesOf.computeIfAbsent(v.visitor(), x -> new java.util.TreeSet<>()).add(v.page());
+      }
       totals.add(v);
       countries.computeIfAbsent(v.country(), x -> new Acc()).add(v);
       regions.computeIfAbsent(v.country(), x -> new LinkedHashMap<>()).computeIfAbsent(v.region(), x -> new Acc()).add(v);
@@ -95,8 +101,11 @@ final class RandomDays {
     regions.forEach((c, m) -> regionGroups.put(c, disjoint(m)));
     Map<String, ChildGroup> pageCountryGroups = new LinkedHashMap<>();
     pageCountries.forEach((p, m) -> pageCountryGroups.put(p, disjoint(m)));
+    Map<String, Map<String, Long>> pageSets = new LinkedHashMap<>();
+    pagesOf.forEach((visitor, set) -> pageSets.computeIfAbsent(countryOf.get(visitor), c -> new LinkedHashMap<>())
+        .merge(String.join(CountryPageSets.SEPARATOR, set), 1L, Long::sum));
     return new UnsuppressedDay(date, site, totals.measures(), disjoint(countries), regionGroups,
-        overlapping(pages), pageCountryGroups);
+        overlapping(pages), pageCountryGroups, new CountryPageSets(pageSets));
   }
 
   private static ChildGroup disjoint(Map<String, Acc> m) {
@@ -129,7 +138,7 @@ final class RandomDays {
     UnsuppressedDay d = aggregate(date, site, copy);
     Map<String, ChildGroup> r = new HashMap<>(new TreeMap<>(d.regionsByCountry()).descendingMap());
     Map<String, ChildGroup> pc = new HashMap<>(new TreeMap<>(d.countriesByPage()).descendingMap());
-    return new UnsuppressedDay(d.date(), d.site(), d.totals(), d.countries(), r, d.pages(), pc);
+    return new UnsuppressedDay(d.date(), d.site(), d.totals(), d.countries(), r, d.pages(), pc, d.pageSets());
   }
 
   private static final class Acc {

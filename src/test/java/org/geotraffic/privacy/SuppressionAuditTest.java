@@ -95,7 +95,7 @@ class SuppressionAuditTest {
     }
     GroupFold countries = totals ? GroupFold.decide(day.countries(), null, policy.minVisitors(Table.COUNTRIES), policy.minHits())
         : GroupFold.all(day.countries());
-    GroupFold pages = totals ? GroupFold.decide(day.pages(), null, policy.minVisitors(Table.PAGES), policy.minHits())
+    GroupFold pages = totals ? GroupFold.decide(day.pages(), null, policy.minVisitors(Table.PAGES), policy.minHits(), day.totals().visitors())
         : GroupFold.all(day.pages());
     rows.put(Table.COUNTRIES, emit(countries, k -> row(k, null, null, null)));
     rows.put(Table.PAGES, emit(pages, k -> row(null, null, k, null)));
@@ -160,8 +160,9 @@ class SuppressionAuditTest {
       }
     }
     System.out.println("primary-only suppressor: audit failed on " + caught + " of 2000 days; secondary changed " + differs);
-    // Every day on which secondary suppression changed something is a day the audit rejects without it.
-    assertEquals(differs, caught);
+    // Every day the audit rejects is a day on which secondary suppression changed page_countries; it changes
+    // more days than that, where a country's "(other pages)" row needed one more cell hidden.
+    assertTrue(caught <= differs, "caught " + caught + ", changed " + differs);
     assertTrue(caught > 100, "caught " + caught);
   }
 }

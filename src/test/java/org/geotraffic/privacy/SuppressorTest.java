@@ -105,7 +105,7 @@ class SuppressorTest {
   void unusedMapKeyIsHarmless() {
     UnsuppressedDay d = Days.columnLeak();
     UnsuppressedDay withExtra = new UnsuppressedDay(d.date(), d.site(), d.totals(), d.countries(),
-        Map.of("DE", d.regionsByCountry().get("DE"), "FR", d.regionsByCountry().get("FR")), d.pages(), d.countriesByPage());
+        Map.of("DE", d.regionsByCountry().get("DE"), "FR", d.regionsByCountry().get("FR")), d.pages(), d.countriesByPage(), d.pageSets());
     assertEquals(new Suppressor(SuppressionPolicy.of(3)).suppress(d), new Suppressor(SuppressionPolicy.of(3)).suppress(withExtra));
   }
 }

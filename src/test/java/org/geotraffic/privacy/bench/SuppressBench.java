@@ -20,8 +20,6 @@ import org.geotraffic.privacy.Suppressor;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.privacy.TableStats;
 import org.geotraffic.privacy.UnsuppressedDay;
-import org.geotraffic.privacy.ReferenceSuppressionAudit;
-import org.geotraffic.privacy.ReferenceSuppressor;
 
 /**
  * Dev main, not a test: suppresses and audits serialized days (from {@link DumpDays}) at several k,
@@ -96,33 +94,6 @@ public final class SuppressBench {
           System.out.printf("%s cross-audit k=2->%-3s %s cpu_ms audit=%8.1f findings=%d sha256=%s%n", name, k, day.date(),
               (t1 - t0) / 1e6, report.findings().size(),
               HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-        }
-      }
-    }
-    // Reference: the frozen pre-optimisation classes in the same JVM, for a before/after ratio
-    // measured under the same load, and one more check that the results are equal.
-    if (System.getProperty("bench.reference") != null) {
-      for (int k : ks) {
-        SuppressionPolicy policy = SuppressionPolicy.of(k);
-        for (UnsuppressedDay day : days) {
-          long bestNew = Long.MAX_VALUE;
-          long bestRef = Long.MAX_VALUE;
-          for (int rep = 0; rep < repeats; rep++) {
-            long t0 = mx.getCurrentThreadCpuTime();
-            PublishedDay published = new Suppressor(policy).suppress(day);
-            AuditReport report = SuppressionAudit.audit(day, published, policy);
-            long t1 = mx.getCurrentThreadCpuTime();
-            PublishedDay refPublished = new ReferenceSuppressor(policy).suppress(day);
-            AuditReport refReport = ReferenceSuppressionAudit.audit(day, refPublished, policy);
-            long t2 = mx.getCurrentThreadCpuTime();
-            if (!published.equals(refPublished) || !report.equals(refReport)) {
-              throw new IllegalStateException("Results differ from the reference: " + name + " k=" + k + " " + day.date());
-            }
-            bestNew = Math.min(bestNew, t1 - t0);
-            bestRef = Math.min(bestRef, t2 - t1);
-          }
-          System.out.printf("%s k=%-3d %s cpu_ms suppress+audit reference=%8.1f now=%8.1f ratio=%5.1fx equal%n", name, k,
-              day.date(), bestRef / 1e6, bestNew / 1e6, (double) bestRef / bestNew);
         }
       }
     }
