@@ -1,0 +1,74 @@
+package org.geotraffic.privacy;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A set of key values that is finite ({@code values}) or co-finite (every value but {@code values}), so that
+ * unions and differences of rows' conditions stay exact without knowing every key that exists.
+ * Package-private helper of {@link ReleaseBlocks}; immutable.
+ */
+record KeyRange(boolean cofinite, Set<String> values) {
+  static final KeyRange EMPTY = new KeyRange(false, Set.of());
+  static final KeyRange ALL = new KeyRange(true, Set.of());
+
+  KeyRange {
+    values = Set.copyOf(values);
+  }
+
+  static KeyRange of(KeySet.Cond c) {
+    return switch (c.kind()) {
+      case ANY -> ALL;
+      case ONE -> new KeyRange(false, Set.of(c.value()));
+      case NOT -> new KeyRange(true, c.excluded());
+    };
+  }
+
+  KeyRange union(KeyRange o) {
+    if (!cofinite && !o.cofinite) {
+      Set<String> s = new HashSet<>(values);
+      s.addAll(o.values);
+      return new KeyRange(false, s);
+    }
+    if (cofinite && o.cofinite) {
+      Set<String> s = new HashSet<>(values);
+      s.retainAll(o.values);
+      return new KeyRange(true, s);
+    }
+    KeyRange co = cofinite ? this : o;
+    KeyRange fin = cofinite ? o : this;
+    Set<String> s = new HashSet<>(co.values);
+    s.removeAll(fin.values);
+    return new KeyRange(true, s);
+  }
+
+  KeyRange minus(KeyRange o) {
+    if (!cofinite && !o.cofinite) {
+      Set<String> s = new HashSet<>(values);
+      s.removeAll(o.values);
+      return new KeyRange(false, s);
+    }
+    if (cofinite && o.cofinite) {
+      Set<String> s = new HashSet<>(o.values);
+      s.removeAll(values);
+      return new KeyRange(false, s);
+    }
+    if (cofinite) { // every value but A, minus a finite B: every value but A and B
+      Set<String> s = new HashSet<>(values);
+      s.addAll(o.values);
+      return new KeyRange(true, s);
+    }
+    Set<String> s = new HashSet<>(values); // finite A minus every value but B: A and B
+    s.retainAll(o.values);
+    return new KeyRange(false, s);
+  }
+
+  boolean within(KeyRange o) {
+    return minus(o).equals(EMPTY);
+  }
+
+  boolean disjoint(KeyRange o) {
+    KeyRange i = minus(minus(o));
+    return i.equals(EMPTY);
+  }
+}

@@ -1,0 +1,197 @@
+package org.geotraffic.privacy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.geotraffic.privacy.KeySet.Cond;
+
+/**
+ * What one release tells an attacker, as key sets: each published row with the cells it covers
+ * ({@link KeySet}), on each side of the tables it has; residual rows by exclusion of the group's published
+ * rows. Package-private helper of {@link LinkedAudit}; immutable.
+ */
+final class ReleaseBlocks {
+  /**
+   * One known sum: a row (or, for the new release, a set the attacker derives from its rows, row null), its
+   * table and its cells on one side.
+   */
+  record Block(KeySet keys, Table table, PublishedRow row) {}
+
+  private final List<Block> blocks = new ArrayList<>();
+  private final Map<String, List<Block>> byFirst = new HashMap<>();
+  private final Map<String, List<Block>> bySecond = new HashMap<>();
+
+  ReleaseBlocks(PublishedDay day) {
+    Set<String> countries = ownKeys(day.rows(Table.COUNTRIES), PublishedRow::country);
+    Set<String> pages = ownKeys(day.rows(Table.PAGES), PublishedRow::page);
+    Map<String, Set<String>> regionsOf = new HashMap<>();
+    Map<String, Set<String>> countriesOfPage = new HashMap<>();
+    Map<String, Set<String>> pagesOfCountry = new HashMap<>();
+    for (PublishedRow r : day.rows(Table.REGIONS)) {
+      if (!PublishedRow.OTHER.equals(r.region())) {
+        regionsOf.computeIfAbsent(r.country(), x -> new HashSet<>()).add(r.region());
+      }
+    }
+    for (PublishedRow r : day.rows(Table.PAGE_COUNTRIES)) {
+      if (!PublishedRow.OTHER.equals(r.country()) && !r.isOtherPages()) {
+        countriesOfPage.computeIfAbsent(r.page(), x -> new HashSet<>()).add(r.country());
+        pagesOfCountry.computeIfAbsent(r.country(), x -> new HashSet<>()).add(r.page());
+      }
+    }
+    for (PublishedRow r : day.rows(Table.TOTALS)) {
+      add(KeySet.page(Cond.ANY, Cond.ANY), Table.TOTALS, r);
+      add(KeySet.region(Cond.ANY, Cond.ANY), Table.TOTALS, r);
+    }
+    for (PublishedRow r : day.rows(Table.COUNTRIES)) {
+      Cond c = PublishedRow.OTHER.equals(r.country()) ? Cond.not(countries) : Cond.one(r.country());
+      add(KeySet.page(Cond.ANY, c), Table.COUNTRIES, r);
+      add(KeySet.region(c, Cond.ANY), Table.COUNTRIES, r);
+    }
+    for (PublishedRow r : day.rows(Table.REGIONS)) {
+      Cond region = PublishedRow.OTHER.equals(r.region()) ? Cond.not(regionsOf.getOrDefault(r.country(), Set.of())) : Cond.one(r.region());
+      add(KeySet.region(Cond.one(r.country()), region), Table.REGIONS, r);
+    }
+    for (PublishedRow r : day.rows(Table.PAGES)) {
+      Cond p = PublishedRow.OTHER.equals(r.page()) ? Cond.not(pages) : Cond.one(r.page());
+      add(KeySet.page(p, Cond.ANY), Table.PAGES, r);
+    }
+    for (PublishedRow r : day.rows(Table.PAGE_COUNTRIES)) {
+      KeySet k;
+      if (r.isOtherPages()) {
+        k = KeySet.page(Cond.not(pagesOfCountry.getOrDefault(r.country(), Set.of())), Cond.one(r.country()));
+      } else if (PublishedRow.OTHER.equals(r.country())) {
+        k = KeySet.page(Cond.one(r.page()), Cond.not(countriesOfPage.getOrDefault(r.page(), Set.of())));
+      } else {
+        k = KeySet.page(Cond.one(r.page()), Cond.one(r.country()));
+      }
+      add(k, Table.PAGE_COUNTRIES, r);
+    }
+  }
+
+  private interface KeyOf {
+    String of(PublishedRow r);
+  }
+
+  private static Set<String> ownKeys(List<PublishedRow> rows, KeyOf key) {
+    Set<String> out = new HashSet<>();
+    for (PublishedRow r : rows) {
+      if (!PublishedRow.OTHER.equals(key.of(r))) {
+        out.add(key.of(r));
+      }
+    }
+    return out;
+  }
+
+  /** Adds a known sum: a row's, or a derived set's (row null). */
+  void add(KeySet keys, Table table, PublishedRow row) {
+    Block b = new Block(keys, table, row);
+    blocks.add(b);
+    if (keys.first().kind() == Cond.Kind.ONE) {
+      byFirst.computeIfAbsent(keys.side() + "\u0000" + keys.first().value(), x -> new ArrayList<>()).add(b);
+    }
+    if (keys.second().kind() == Cond.Kind.ONE) {
+      bySecond.computeIfAbsent(keys.side() + "\u0000" + keys.second().value(), x -> new ArrayList<>()).add(b);
+    }
+  }
+
+  List<Block> blocks() {
+    return blocks;
+  }
+
+  /** The blocks whose cells all lie within {@code k}. */
+  List<Block> within(KeySet k) {
+    List<Block> candidates;
+    if (k.first().kind() == Cond.Kind.ONE) {
+      candidates = byFirst.getOrDefault(k.side() + "\u0000" + k.first().value(), List.of());
+    } else if (k.second().kind() == Cond.Kind.ONE) {
+      candidates = bySecond.getOrDefault(k.side() + "\u0000" + k.second().value(), List.of());
+    } else {
+      candidates = blocks;
+    }
+    List<Block> out = new ArrayList<>();
+    for (Block b : candidates) {
+      if (b.keys().within(k)) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  /** The blocks whose cells include all of {@code k}'s. */
+  List<Block> containing(KeySet k) {
+    List<Block> out = new ArrayList<>();
+    for (Block b : blocks) {
+      if (k.within(b.keys())) {
+        out.add(b);
+      }
+    }
+    return out;
+  }
+
+  /** Whether some block has exactly these cells. */
+  boolean hasExactly(KeySet k) {
+    for (Block b : within(k)) {
+      if (k.within(b.keys())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the release's rows give the sum over exactly these cells: one row, a union of rows of one
+   * group (rows that fix the same key and vary the other), or a row minus such a union ("GB" minus
+   * "GB-ENG" is every region of GB but England).
+   */
+  boolean knows(KeySet k) {
+    if (hasExactly(k)) {
+      return true;
+    }
+    // Fix the first key and vary the second, then the other way round.
+    return knowsVarying(k, true) || knowsVarying(k, false);
+  }
+
+  private boolean knowsVarying(KeySet k, boolean varySecond) {
+    KeySet.Cond fixed = varySecond ? k.first() : k.second();
+    if (fixed.kind() == Cond.Kind.NOT) {
+      return false;
+    }
+    KeyRange target = KeyRange.of(varySecond ? k.second() : k.first());
+    List<KeyRange> group = new ArrayList<>();
+    for (Block b : blocks) {
+      if (b.keys().side() == k.side() && (varySecond ? b.keys().first() : b.keys().second()).equals(fixed)) {
+        group.add(KeyRange.of(varySecond ? b.keys().second() : b.keys().first()));
+      }
+    }
+    // A union of the group's rows inside the target.
+    KeyRange union = KeyRange.EMPTY;
+    for (KeyRange r : group) {
+      if (r.within(target)) {
+        union = union.union(r);
+      }
+    }
+    if (union.equals(target)) {
+      return true;
+    }
+    // A row of the group around the target, minus a union of the group's rows inside what is left.
+    for (KeyRange parent : group) {
+      if (!target.within(parent) || parent.equals(target)) {
+        continue;
+      }
+      KeyRange rest = parent.minus(target);
+      KeyRange restUnion = KeyRange.EMPTY;
+      for (KeyRange r : group) {
+        if (r.within(rest)) {
+          restUnion = restUnion.union(r);
+        }
+      }
+      if (restUnion.equals(rest)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
