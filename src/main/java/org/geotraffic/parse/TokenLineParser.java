@@ -142,6 +142,9 @@ final class TokenLineParser implements LineParser {
   @Override
   public ParseResult parse(String line, boolean printableAscii) {
     try {
+      if (!printableAscii) {
+        line = LinePrecheck.withoutByteOrderMark(line);
+      }
       int firstBackslash = LinePrecheck.scan(line, maxLineLength, printableAscii);
       if (firstBackslash < 0) {
         return LinePrecheck.result(firstBackslash);

@@ -54,6 +54,7 @@ final class W3cLineParser implements LineParser {
   @Override
   public ParseResult parse(String line) {
     try {
+      line = LinePrecheck.withoutByteOrderMark(line);
       ParseResult pre = LinePrecheck.check(line, maxLineLength);
       if (pre != null) {
         return pre;

@@ -126,4 +126,12 @@ class TextFormatTest {
     assertEquals(RejectReason.BAD_REQUEST, LineParsers.create(format, 100_000).parse(
         "{\"ip\":\"192.0.2.1\",\"time\":\"2000-10-10T13:55:36+00:00\",\"request\":\"GET \\uZZZZ HTTP/1.1\",\"status\":200,\"ua\":\"\",\"user\":\"\"}").rejectReason());
   }
+
+  @Test
+  void byteOrderMarkAtTheStartOfALine_isIgnored() {
+    String line = "192.0.2.1 - - [10/Oct/2000:13:55:36 +0000]" + TAIL;
+    assertEquals("192.0.2.1", accept("combined", "\uFEFF" + line).client());
+    assertEquals("192.0.2.1", accept("combined", "\uFEFF" + line + "\r").client());
+    assertEquals(RejectReason.BAD_CLIENT, LineParsers.create("combined", 65_536).parse(line.replace("192.0.2.1", "192.0.2.1\uFEFF")).rejectReason());
+  }
 }
