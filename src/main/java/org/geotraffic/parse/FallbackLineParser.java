@@ -1,0 +1,42 @@
+package org.geotraffic.parse;
+
+/**
+ * Two parsers in turn: the second reads a line only when the first rejects it, so lines of the first shape cost
+ * what they cost before. A line the second accepts is accepted; otherwise the first's reason counts (the line is
+ * a bad line of the first shape as much as of the second). Not thread-safe, like the parsers it holds.
+ */
+final class FallbackLineParser implements LineParser {
+  private final LineParser first;
+  private final LineParser second;
+
+  FallbackLineParser(LineParser first, LineParser second) {
+    this.first = first;
+    this.second = second;
+  }
+
+  @Override
+  public ParseResult parse(String line) {
+    return parse(line, false);
+  }
+
+  @Override
+  public ParseResult parse(String line, boolean printableAscii) {
+    ParseResult r = first.parse(line, printableAscii);
+    if (r.rejectReason() == null) {
+      return r;
+    }
+    ParseResult other = second.parse(line, printableAscii);
+    return other.isAccepted() ? other : r;
+  }
+
+  @Override
+  public void startFile() {
+    first.startFile();
+    second.startFile();
+  }
+
+  /** The lines either parser caught in its safety net; for tests. */
+  long internalErrors() {
+    return InternalErrors.of(first) + InternalErrors.of(second);
+  }
+}
