@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.enrich.EnrichSettings;
+import org.geotraffic.parse.LineParsers;
 
 /**
  * Stage 1, read + parse + enrich: input files to one row of derived values per line. Compression
@@ -71,7 +72,7 @@ public final class EnrichStage {
     conf.setBoolean("mapreduce.input.fileinputformat.input.dir.recursive", true);
     conf.setInt("mapreduce.input.linerecordreader.line.maxlength", HARD_LINE_LIMIT_BYTES);
     Class<? extends TextInputFormat> format =
-        settings.inputFormat().equals("w3c") ? NonSplittableTextInputFormat.class : TextInputFormat.class;
+        LineParsers.needsWholeFiles(settings.inputFormat()) ? NonSplittableTextInputFormat.class : TextInputFormat.class;
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>)
         jsc.newAPIHadoopFile(String.join(",", input.files()), format, LongWritable.class, Text.class, conf);
