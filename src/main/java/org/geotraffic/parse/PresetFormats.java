@@ -148,9 +148,10 @@ final class PresetFormats {
 
   /**
    * Google Cloud Storage usage logs (https://cloud.google.com/storage/docs/access-logs#format): CSV, every value
-   * quoted, a header line naming the columns; {@code time_micros,c_ip,c_ip_type,c_ip_region,cs_method,cs_uri,
-   * sc_status,cs_bytes,sc_bytes,time_taken_micros,cs_host,cs_referer,cs_user_agent}, then s_request_id,
-   * cs_operation, cs_bucket, cs_object and later columns, skipped.
+   * quoted, a quote inside a value doubled, a header line naming the columns; {@code time_micros,c_ip,c_ip_type,
+   * c_ip_region,cs_method,cs_uri,sc_status,cs_bytes,sc_bytes,time_taken_micros,cs_host,cs_referer,cs_user_agent,
+   * s_request_id}, then cs_operation, cs_bucket, cs_object and later columns, skipped. The user agent is read up
+   * to the {@code ","} before s_request_id, so a doubled quote in it does not end it.
    */
   static LineFormat cloudStorage() {
     return new FormatBuilder("cloudstorage")
@@ -166,7 +167,8 @@ final class PresetFormats {
         .skip("time_taken_micros").text("\",\"")
         .field(Slot.SITE, "cs_host").text("\",\"")
         .field(Slot.REFERER, "cs_referer").text("\",\"")
-        .field(Slot.USER_AGENT, "cs_user_agent").text("\"")
+        .field(Slot.USER_AGENT, "cs_user_agent").text("\",\"")
+        .skip("s_request_id").text("\"")
         .build(FormatTraits.PRESET.withHeaderLine("\"time_micros\"").withFieldSeparator(','));
   }
 

@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>Supported conversions: {@code %d %e %m %b %h %B %Y %y %H %M %S %T %D %F %R %z %Z %a %A %s %%},
  * plus the internal {@code %3} and {@code %6} (Apache's {@code msec_frac}/{@code usec_frac}: digits
- * that are read and ignored) and {@code %9} (an optional fraction of a second: {@code .} or {@code ,} and one to
- * nine digits, read and ignored, as load balancers, Envoy and HAProxy write it). A layout without {@code %z} or {@code %Z} is read as UTC. {@code %z}
+ * that are read and ignored) and {@code %9} (an optional fraction of a second: {@code .} or {@code ,}
+ * and one to nine digits, read and ignored, as load balancers, Envoy and HAProxy write it). A layout without {@code %z} or {@code %Z} is read as UTC. {@code %z}
  * accepts {@code +hhmm}, {@code +hh:mm} and {@code Z}. Parsing is a single left-to-right pass with
  * no backtracking.
  *
