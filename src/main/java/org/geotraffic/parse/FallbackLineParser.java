@@ -2,8 +2,11 @@ package org.geotraffic.parse;
 
 /**
  * Two parsers in turn: the second reads a line only when the first rejects it, so lines of the first shape cost
- * what they cost before. A line the second accepts is accepted; otherwise the first's reason counts (the line is
- * a bad line of the first shape as much as of the second). Not thread-safe, like the parsers it holds.
+ * what they cost before. A line the second accepts is accepted. Otherwise the reason is the first's, unless the
+ * first could not read the line's shape at all ({@link RejectReason#MALFORMED}, or {@link
+ * RejectReason#BAD_TIMESTAMP} where its timestamp should start): then the line is a bad line of the second shape
+ * and gets the second's reason (an Application Load Balancer's TCP line is a bad request, not a bad timestamp).
+ * Not thread-safe, like the parsers it holds.
  */
 final class FallbackLineParser implements LineParser {
   private final LineParser first;
@@ -26,7 +29,8 @@ final class FallbackLineParser implements LineParser {
       return r;
     }
     ParseResult other = second.parse(line, printableAscii);
-    return other.isAccepted() ? other : r;
+    boolean firstShapeFailed = r.rejectReason() == RejectReason.MALFORMED || r.rejectReason() == RejectReason.BAD_TIMESTAMP;
+    return other.isAccepted() || firstShapeFailed ? other : r;
   }
 
   @Override

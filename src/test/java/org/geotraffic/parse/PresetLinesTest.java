@@ -112,9 +112,9 @@ class PresetLinesTest {
     assertEquals("HTTP/2.0", e.protocol());
     // GoAccess's AWSELB reads ALB lines: so does awselb.
     assertEquals("192.0.2.1", accept("awselb", ALB.replace("CLIENT", "192.0.2.1:48160")).client());
-    assertEquals(RejectReason.BAD_REQUEST,
-        parse("awsalb", ALB.replace("CLIENT", "192.0.2.1:48160").replace("GET https://www.example.com:443/p?q=1 HTTP/2.0",
-            "- - -")).rejectReason());
+    String tcp = ALB.replace("CLIENT", "192.0.2.1:48160").replace("GET https://www.example.com:443/p?q=1 HTTP/2.0", "- - -");
+    assertEquals(RejectReason.BAD_REQUEST, parse("awsalb", tcp).rejectReason());
+    assertEquals(RejectReason.BAD_REQUEST, parse("awselb", tcp).rejectReason(), "the ALB shape's reason, not a bad timestamp");
   }
 
   private static final String S3 = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be amzn-s3-demo-bucket1"
