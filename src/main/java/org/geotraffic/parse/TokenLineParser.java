@@ -180,14 +180,13 @@ final class TokenLineParser implements LineParser {
         return LinePrecheck.result(firstBackslash);
       }
       line = LinePrecheck.withoutCarriageReturn(line);
-      if (headerLine != null && line.startsWith(headerLine)) {
-        return DIRECTIVE;
-      }
-      int lineStart = syslogHeader ? SyslogHeader.end(line) : 0;
       clientListEnd = -1;
-      ParseResult r = scan(line, firstBackslash, lineStart);
+      if (headerLine != null || syslogHeader) {
+        return scanAfterHeader(line, firstBackslash);
+      }
+      ParseResult r = scan(line, firstBackslash, 0);
       if (r == MALFORMED && prefix == null && kind[0] == K_CLIENT) {
-        r = scanAsProxyList(line, firstBackslash, lineStart);
+        r = scanAsProxyList(line, firstBackslash, 0);
       }
       return r;
     } catch (RuntimeException e) {
@@ -196,6 +195,19 @@ final class TokenLineParser implements LineParser {
       internalErrors++;
       return MALFORMED;
     }
+  }
+
+  /** {@link #parse} for formats with a header line or a syslog header before the line. */
+  private ParseResult scanAfterHeader(String line, int firstBackslash) {
+    if (headerLine != null && line.startsWith(headerLine)) {
+      return DIRECTIVE;
+    }
+    int lineStart = syslogHeader ? SyslogHeader.end(line) : 0;
+    ParseResult r = scan(line, firstBackslash, lineStart);
+    if (r == MALFORMED && prefix == null && kind[0] == K_CLIENT) {
+      r = scanAsProxyList(line, firstBackslash, lineStart);
+    }
+    return r;
   }
 
   /** How many lines hit an unexpected exception (a bug); for tests. */
@@ -237,31 +249,14 @@ final class TokenLineParser implements LineParser {
           }
           record(i, line, pos, e, firstBackslash);
         }
-        case K_MAYBE_QUOTED -> {
-          if (pos < n && line.charAt(pos) == '"') {
-            int q = closingQuote(line, pos + 1, quotedTerm[i]);
-            if (q < 0) {
-              return q == -1 ? ParseResult.rejected(RejectReason.UNTERMINATED_QUOTE) : MALFORMED;
-            }
-            record(i, line, pos + 1, q, firstBackslash);
-            e = q + 1;
-          } else {
-            e = t != null ? line.indexOf(t.charAt(0), pos) : spaceOrEnd(line, pos);
-            if (e < 0) {
-              return MALFORMED;
-            }
-            record(i, line, pos, e, firstBackslash);
-          }
-        }
-        case K_PADDED -> {
-          while (pos < n && line.charAt(pos) == ' ') {
-            pos++;
-          }
-          e = t != null ? line.indexOf(t.charAt(0), pos) : spaceOrEnd(line, pos);
+        case K_MAYBE_QUOTED, K_PADDED -> {
+          // Kept out of line: this method is the hot loop of every text format, and its size decides what the
+          // JIT inlines into it.
+          e = kind[i] == K_PADDED ? scanPadded(i, line, pos, firstBackslash)
+              : scanMaybeQuoted(i, line, pos, firstBackslash);
           if (e < 0) {
-            return MALFORMED;
+            return e == -1 ? ParseResult.rejected(RejectReason.UNTERMINATED_QUOTE) : MALFORMED;
           }
-          record(i, line, pos, e, firstBackslash);
         }
         default -> {
           e = readTime(i, line, pos);
@@ -282,6 +277,41 @@ final class TokenLineParser implements LineParser {
       return MALFORMED;
     }
     return assemble(line);
+  }
+
+  /**
+   * Reads an optionally quoted field at pos: a quoted string (its end is the closing quote and the terminator) or a
+   * bare word up to the terminator. Returns the index after the field, -1 for an unterminated quote, -2 when the
+   * line does not have the shape.
+   */
+  private int scanMaybeQuoted(int i, String line, int pos, int firstBackslash) {
+    if (pos < line.length() && line.charAt(pos) == '"') {
+      int q = closingQuote(line, pos + 1, quotedTerm[i]);
+      if (q < 0) {
+        return q;
+      }
+      record(i, line, pos + 1, q, firstBackslash);
+      return q + 1;
+    }
+    int e = term[i] != null ? line.indexOf(term[i].charAt(0), pos) : spaceOrEnd(line, pos);
+    if (e < 0) {
+      return -2;
+    }
+    record(i, line, pos, e, firstBackslash);
+    return e;
+  }
+
+  /** Reads a field after the spaces that pad it; the index after the field, or -2 when it has no end. */
+  private int scanPadded(int i, String line, int pos, int firstBackslash) {
+    while (pos < line.length() && line.charAt(pos) == ' ') {
+      pos++;
+    }
+    int e = term[i] != null ? line.indexOf(term[i].charAt(0), pos) : spaceOrEnd(line, pos);
+    if (e < 0) {
+      return -2;
+    }
+    record(i, line, pos, e, firstBackslash);
+    return e;
   }
 
   /** What may separate a format's last field from fields a server appended to it. */
