@@ -119,7 +119,10 @@ class PresetFixturesJobTest {
 
   @BeforeAll
   static void database() throws IOException {
-    db = JobHarness.database(tmp.resolve("db"));
+    // A file name of its own: the shared SparkSession keeps the first database shipped under a name for the whole
+    // test JVM, and other test classes ship different GeoIP2-City.mmdb files (their countries would count here).
+    Path written = JobHarness.database(tmp.resolve("db"));
+    db = Files.move(written, written.resolveSibling("preset-fixtures-GeoIP2-City.mmdb"));
   }
 
   static Path fixtureDir(String name) {
