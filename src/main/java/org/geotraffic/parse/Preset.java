@@ -13,35 +13,36 @@ import java.util.function.Supplier;
 enum Preset {
   COMBINED("combined", "`%h`, the first field", () -> PresetFormats.apache("combined", PresetFormats.COMBINED)),
   VCOMBINED("vcombined", "`%h`, after `%v:%p`", () -> PresetFormats.apache("vcombined", PresetFormats.VCOMBINED)),
-  VHOST_COMBINED("vhost_combined", "`%h`, after `%v:%p` (Apache's own name for vcombined)",
+  VHOST_COMBINED("vhost_combined", "`%h`, after `%v:%p`",
       () -> PresetFormats.apache("vhost_combined", PresetFormats.VCOMBINED)),
   COMMON("common", "`%h`, the first field", () -> PresetFormats.apache("common", PresetFormats.COMMON)),
   VCOMMON("vcommon", "`%h`, after `%v:%p`", () -> PresetFormats.apache("vcommon", PresetFormats.VCOMMON)),
   NGINX("nginx", "`$remote_addr`", () -> PresetFormats.nginx("nginx", PresetFormats.NGINX)),
-  NGINX_XFF("nginx_xff", "`$remote_addr`; `$http_x_forwarded_for` behind proxies.trusted",
+  NGINX_XFF("nginx_xff", "`$remote_addr`; `$http_x_forwarded_for` behind `proxies.trusted`",
       () -> PresetFormats.nginx("nginx_xff", PresetFormats.NGINX_XFF)),
-  W3C("w3c", "`c-ip`; `cs(X-Forwarded-For)` behind proxies.trusted", () -> W3cDialect.W3C),
-  IIS("iis", "`c-ip` (same as w3c)", () -> W3cDialect.W3C),
-  CLOUDFRONT("cloudfront", "`c-ip`; `x-forwarded-for` behind proxies.trusted", () -> W3cDialect.CLOUDFRONT),
+  W3C("w3c", "`c-ip`; `cs(X-Forwarded-For)` behind `proxies.trusted`", () -> W3cDialect.W3C),
+  IIS("iis", "`c-ip`", () -> W3cDialect.W3C),
+  CLOUDFRONT("cloudfront", "`c-ip`; `x-forwarded-for` behind `proxies.trusted`", () -> W3cDialect.CLOUDFRONT),
   CLOUDSTORAGE("cloudstorage", "`c_ip`", PresetFormats::cloudStorage),
-  AWSELB("awselb", "`client:port` (Classic; Application Load Balancer lines too, as GoAccess reads them)",
+  AWSELB("awselb", "`client:port`",
       () -> new FormatDefinition.Alternatives(PresetFormats.awsClassicElb(), PresetFormats.awsAlb())),
-  AWSALB("awsalb", "`client:port`", PresetFormats::awsAlb),
+  AWSALB("awsalb", "`client:port` (IPv6 with or without brackets)", PresetFormats::awsAlb),
   AWSS3("awss3", "`remote_ip`", PresetFormats::awsS3),
   SQUID("squid", "`remotehost` (`%>a`)", PresetFormats::squid),
-  CADDY("caddy", "`request.client_ip`, else `request.remote_ip`; `X-Forwarded-For` header behind proxies.trusted",
+  CADDY("caddy", "`request.client_ip`, else `request.remote_ip`; `X-Forwarded-For` header behind `proxies.trusted`",
       JsonFields::caddy),
   TRAEFIKCLF("traefikclf", "the first field", PresetFormats::traefikClf),
-  TRAEFIKJSON("traefikjson", "`ClientHost`; `request_X-Forwarded-For` behind proxies.trusted", JsonFields::traefik),
+  TRAEFIKJSON("traefikjson", "`ClientHost`; `request_X-Forwarded-For` behind `proxies.trusted`", JsonFields::traefik),
   GCPLB("gcplb", "`httpRequest.remoteIp`", JsonFields::googleCloudLoadBalancer),
-  ENVOY("envoy", "`%REQ(X-FORWARDED-FOR)%`: its right-most entry outside proxies.trusted (Envoy has no peer field)",
+  ENVOY("envoy",
+      "`%REQ(X-FORWARDED-FOR)%`: its right-most entry outside `proxies.trusted` (Envoy writes no peer address)",
       PresetFormats::envoy),
-  ISTIO("istio", "`%DOWNSTREAM_REMOTE_ADDRESS%` (`ip:port`); `%REQ(X-FORWARDED-FOR)%` behind proxies.trusted",
+  ISTIO("istio", "`%DOWNSTREAM_REMOTE_ADDRESS%` (`ip:port`); `%REQ(X-FORWARDED-FOR)%` behind `proxies.trusted`",
       PresetFormats::istio),
   HAPROXY("haproxy", "`%ci:%cp`", PresetFormats::haproxy),
   VARNISHNCSA("varnishncsa", "`%h`, the first field", PresetFormats::varnishncsa),
-  JSON("json", "`remote_addr`, `client_ip`, ... or as mapped (`json:client=<key>`); `http_x_forwarded_for` behind"
-      + " proxies.trusted", () -> JsonFields.parse(null, "json"));
+  JSON("json", "`remote_addr`, `client_ip`, ... or as mapped; `http_x_forwarded_for` behind `proxies.trusted`",
+      () -> JsonFields.parse(null, "json"));
 
   private final String key;
   private final String clientField;
@@ -58,7 +59,7 @@ enum Preset {
     return key;
   }
 
-  /** Where the client is, in the README's words. */
+  /** Where the client is: the README's table of formats says the same (ReadmeFormatsTableTest). */
   String clientField() {
     return clientField;
   }

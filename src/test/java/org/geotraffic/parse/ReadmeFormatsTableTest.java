@@ -11,7 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's table of log formats has a row for every preset, and every fixture it links exists. */
+/**
+ * The README's table of log formats has a row for every preset, naming the client field the preset knows, and
+ * every fixture it links exists.
+ */
 class ReadmeFormatsTableTest {
   private static final Pattern FIXTURE_LINK = Pattern.compile("\\]\\((src/test/resources/fixtures/formats/[^)]+)\\)");
 
@@ -23,11 +26,14 @@ class ReadmeFormatsTableTest {
   }
 
   @Test
-  void everyPreset_hasOneRowWithAnExistingFixture() throws IOException {
+  void everyPreset_hasOneRowWithItsClientFieldAndAnExistingFixture() throws IOException {
     List<String> rows = tableRows();
-    for (String preset : LineParsers.presetNames()) {
+    for (Preset p : Preset.values()) {
+      String preset = p.key();
       List<String> mine = rows.stream().filter(r -> r.startsWith("| `" + preset + "` |")).toList();
       assertEquals(1, mine.size(), preset + " rows: " + mine);
+      assertTrue(mine.get(0).contains(" | " + p.clientField() + " | "), preset + ": client field differs from "
+          + p.clientField());
       Matcher m = FIXTURE_LINK.matcher(mine.get(0));
       assertTrue(m.find(), preset + " row links no fixture");
       assertTrue(Files.isDirectory(Path.of(m.group(1))), preset + ": " + m.group(1));
