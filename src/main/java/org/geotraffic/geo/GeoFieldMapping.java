@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
 public record GeoFieldMapping(String countryField, String regionField, RegionKind regionKind)
     implements java.io.Serializable {
 
+  /** The exceptionally reserved code some databases write for the United Kingdom, and its ISO 3166-1 code. */
+  private static final String UNITED_KINGDOM_RESERVED = "UK";
+
+  private static final String UNITED_KINGDOM = "GB";
+
   /** How a region value is written in the database. */
   public enum RegionKind {
     /** An ISO 3166-2 code with or without the country prefix ("US-CA" or "CA"). */
@@ -98,12 +103,19 @@ public record GeoFieldMapping(String countryField, String regionField, RegionKin
     return region == null ? GeoLocation.countryOnly(country) : new GeoLocation(country, region);
   }
 
-  /** An ISO 3166-1 alpha-2 country code from a database value, or null. */
+  /**
+   * An ISO 3166-1 alpha-2 country code from a database value, or null. {@code UK}, which ISO 3166 reserves
+   * exceptionally for the United Kingdom and some databases write, is {@code GB}; the other reserved and pseudo
+   * codes ({@code EU}, {@code AP}, ...) name no country and stay null, i.e. "(unknown)".
+   */
   static String countryOf(Object value) {
     if (!(value instanceof String s) || s.length() != 2) {
       return null;
     }
     String cc = s.toUpperCase(Locale.ROOT);
+    if (cc.equals(UNITED_KINGDOM_RESERVED)) {
+      return UNITED_KINGDOM;
+    }
     return Iso3166.isCountry(cc) ? cc : null;
   }
 

@@ -120,10 +120,12 @@ public final class IpLiterals {
 
   /**
    * Tells whether {@code s} is a syntactically valid host name (RFC 1123): dot-separated labels of 1–63 letters,
-   * digits and hyphens, not starting or ending with a hyphen, 253 characters at most, one trailing dot allowed.
+   * digits, hyphens and underscores, not starting or ending with a hyphen, 253 characters at most, one trailing dot allowed.
    * A bare name without a dot ({@code localhost}) is valid. The last label must not be all digits (RFC 3696
-   * section 2), so an IPv4-looking string such as {@code 010.1.1.1} is neither a literal nor a name. Underscores
-   * are rejected: RFC 1123 does not allow them in host names. No DNS lookup is made.
+   * section 2), so an IPv4-looking string such as {@code 010.1.1.1} is neither a literal nor a name. Underscores are
+   * accepted like letters although RFC 1123 does not allow them: reverse DNS as access logs record it writes them
+   * ({@code ppp3_186.example.or.jp}, {@code dial_in-2.example.gov.au}), and the name is only read for its suffix.
+   * Upper case is accepted. No DNS lookup is made.
    */
   public static boolean looksLikeHostName(String s) {
     if (s == null) {
@@ -152,7 +154,7 @@ public final class IpLiterals {
         labelAllDigits = true;
       } else if (c >= '0' && c <= '9') {
         // digits keep labelAllDigits as it is
-      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-') {
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_') {
         labelAllDigits = false;
       } else {
         return false;

@@ -120,6 +120,10 @@ public record RunSummary(
     }
     root.put("warnings", warnings);
     root.put("stages_ms", stageMillis);
+    // The input format's fields by name (from the configuration, never from log lines): what was read, what skipped.
+    if (config != null && config.get("input.format") != null) {
+      root.put("input_fields", org.geotraffic.parse.LineParsers.fields(config.get("input.format")).toSummary());
+    }
     root.put("config", config);
     try {
       return JSON.writeValueAsString(root) + "\n";

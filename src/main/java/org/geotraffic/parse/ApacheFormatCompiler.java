@@ -13,11 +13,15 @@ import java.util.Locale;
  * {@code %{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t} are read as one timestamp), {@code %r}, {@code %m},
  * {@code %U}, {@code %q}, {@code %H}, {@code %>s}/{@code %s} (final status wins), {@code %b},
  * {@code %B} (body bytes, preferred) and {@code %O}, {@code %v}/{@code %V} and {@code %{Host}i}
- * (site), {@code %{Referer}i}, {@code %{User-Agent}i}, {@code %{X-Forwarded-For}i}. Read and
- * ignored: {@code %l %A %D %T %I %S %k %L %p %P %R %X %f %e %n %C %o} and other headers.
- * Status conditions ({@code %400,501{User-agent}i}, {@code %!200...}) and the {@code <}/{@code >}
- * modifiers are accepted. {@code %v:%p} is one site field whose ":port" may be missing (real
- * vhost logs write "host " as well as "host:port "). Anything else fails, naming the directive.
+ * (site), {@code %{Referer}i}, {@code %{User-Agent}i}, {@code %{X-Forwarded-For}i}. Every other
+ * directive, whatever its letter ({@code %l %A %D %T %I %S %k %L %p %P %R %X %f %e %n %C %o}, other headers,
+ * and letters of modules this list does not know), is read over and skipped: a user pastes the
+ * server's LogFormat verbatim, and a field the job does not use must not stop it. Skipped fields are
+ * named in the run summary ({@link LineFormat#skippedFields()}). Status conditions
+ * ({@code %400,501{User-agent}i}, {@code %!200...}) and the {@code <}/{@code >} modifiers are accepted.
+ * {@code %v:%p} is one site field whose ":port" may be missing (real vhost logs write "host " as well
+ * as "host:port "). A directive that cannot be read (unterminated {@code {}, no letter, {@code %i}
+ * without a header name) fails, naming it.
  *
  * <p>Stateless.
  */
@@ -172,9 +176,7 @@ final class ApacheFormatCompiler {
         requireArg(arg, directive, source);
         yield FormatToken.Field.of(Slot.IGNORED, directive);
       }
-      case 'l', 'A', 'D', 'T', 'I', 'S', 'k', 'L', 'p', 'P', 'R', 'X', 'f' ->
-          FormatToken.Field.of(Slot.IGNORED, directive);
-      default -> throw LineParsers.badFormat("unsupported Apache directive " + directive, source);
+      default -> FormatToken.Field.of(Slot.IGNORED, directive);
     };
   }
 

@@ -38,6 +38,28 @@ final class ClientField {
   }
 
   /**
+   * The client field of a format that always writes {@code address:port} ({@link
+   * FormatTraits.ClientForm#ADDRESS_AND_PORT}) without the port: the text before the last colon when one to five
+   * digits follow it. IPv6 without brackets ({@code 2001:db8::1:51234}) can only be read this way, since the
+   * address alone may end in digits too; brackets ({@code [2001:db8::1]:443}) are kept for the address parser.
+   * A field without such a port is returned as it is.
+   */
+  static String withoutPort(String s) {
+    int colon = s.lastIndexOf(':');
+    int digits = s.length() - colon - 1;
+    if (colon <= 0 || digits < 1 || digits > 5) {
+      return s;
+    }
+    for (int i = colon + 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return s;
+      }
+    }
+    return s.substring(0, colon);
+  }
+
+  /**
    * A client prefix that spans several address tokens ({@code "a, b" c}, {@code a, b c}: proxy
    * lists that nginx or a load balancer wrote before the peer address), rewritten as one list
    * {@code a, b, c}. Quotes are dropped; runs of spaces and commas become ", ".

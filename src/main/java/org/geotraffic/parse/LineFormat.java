@@ -14,8 +14,10 @@ import java.util.Set;
  * @param source the {@code input.format} value, quoted in error messages (it is config, not data)
  * @param tokens the tokens in line order
  * @param escapes how backslash escapes inside quoted fields are decoded
+ * @param traits what the format knows beyond its tokens (trailing fields, prefixes, client form)
  */
-record LineFormat(String source, List<FormatToken> tokens, EscapeStyle escapes) {
+record LineFormat(String source, List<FormatToken> tokens, EscapeStyle escapes, FormatTraits traits)
+    implements FormatDefinition {
 
   /** How quoted field values are decoded. */
   enum EscapeStyle {
@@ -26,6 +28,11 @@ record LineFormat(String source, List<FormatToken> tokens, EscapeStyle escapes) 
   }
 
   private static final Set<Slot> REQUIRED = EnumSet.of(Slot.CLIENT, Slot.TIME, Slot.STATUS);
+
+  /** A format read exactly as written ({@link FormatTraits#EXACT}): user format strings. */
+  LineFormat(String source, List<FormatToken> tokens, EscapeStyle escapes) {
+    this(source, tokens, escapes, FormatTraits.EXACT);
+  }
 
   LineFormat {
     tokens = mergeLiterals(tokens);
@@ -53,6 +60,35 @@ record LineFormat(String source, List<FormatToken> tokens, EscapeStyle escapes) 
         throw LineParsers.badFormat("no " + describe(required) + " directive", source);
       }
     }
+  }
+
+  /** This format with other traits. */
+  LineFormat withTraits(FormatTraits newTraits) {
+    return new LineFormat(source, tokens, escapes, newTraits);
+  }
+
+  @Override
+  public LineParser newParser(int maxLineLength) {
+    return new TokenLineParser(this, maxLineLength);
+  }
+
+  /**
+   * The fields the job uses and those it reads over, by the name the format gives them ({@code %l}, {@code
+   * $server}, {@code elb}), in line order: names from the configuration or a preset, never values. A field that
+   * loses to another of the same meaning ({@code %h} beside {@code %a}) counts as skipped.
+   */
+  @Override
+  public InputFields fields() {
+    int[] winner = TokenLineParser.winners(tokens);
+    List<String> used = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i) instanceof FormatToken.Field f) {
+        boolean fills = f.slot() != Slot.IGNORED && winner[f.slot().ordinal()] == i;
+        (fills ? used : skipped).add(f.directive());
+      }
+    }
+    return new InputFields(used, skipped, traits.trailingFields(), false);
   }
 
   private static String describe(Slot slot) {

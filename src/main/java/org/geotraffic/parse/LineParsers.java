@@ -1,7 +1,7 @@
 package org.geotraffic.parse;
 
-import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The entry point the pipeline calls: validates an {@code input.format} value at startup and
@@ -10,53 +10,40 @@ import java.util.Map;
  * <p>{@code input.format} is one of:
  *
  * <ul>
- *   <li>a preset: {@code common}, {@code combined}, {@code vhost_combined} (Apache's
- *       {@code %v:%p %h ...}; a missing ":port" is accepted), {@code nginx} (nginx's default
- *       {@code combined}), {@code nginx_xff} (nginx combined plus a trailing quoted
- *       {@code "$http_x_forwarded_for"}), {@code w3c} (IIS / W3C extended, also {@code iis});
+ *   <li>a preset ({@link Preset}): GoAccess's {@code combined}, {@code vcombined}, {@code common}, {@code vcommon},
+ *       {@code w3c}, {@code cloudfront}, {@code cloudstorage}, {@code awselb}, {@code awsalb}, {@code awss3},
+ *       {@code squid}, {@code caddy}, {@code traefikclf}; {@code traefikjson}, {@code gcplb}, {@code envoy},
+ *       {@code istio}, {@code haproxy}, {@code varnishncsa}, {@code json}; and {@code vhost_combined}, {@code
+ *       nginx} (nginx's default {@code combined}), {@code nginx_xff} (plus a trailing quoted {@code
+ *       "$http_x_forwarded_for"}), {@code iis}. Presets skip fields appended after their last one;
  *   <li>{@code apache:<LogFormat>} — an Apache LogFormat string verbatim, see
  *       {@link ApacheFormatCompiler};
  *   <li>{@code nginx:<log_format>} — an nginx log_format string verbatim, see
  *       {@link NginxFormatCompiler};
  *   <li>{@code nginx:escape=json:<template>} or {@code nginx-json:<template>} — a log_format
- *       declared with {@code escape=json}, whose lines are JSON objects, e.g.
- *       {@code nginx-json:{"ip":"$remote_addr","time":"$time_iso8601","request":"$request","status":$status}}.
+ *       declared with {@code escape=json}, whose lines are JSON objects written in the template's key order, e.g.
+ *       {@code nginx-json:{"ip":"$remote_addr","time":"$time_iso8601","request":"$request","status":$status}};
+ *   <li>{@code json:<field>=<key>|<key>,...} — JSON lines in any key order, with the keys of the fields named
+ *       replacing those of {@code json} ({@link JsonFields}).
  * </ul>
  *
- * <p>The presets are compiled through the same format-string engine as user formats, so there is
- * one scanner ({@link TokenLineParser}) for all text formats, plus {@link W3cLineParser}.
+ * <p>Text presets and user strings are compiled into one token format read by one scanner ({@link
+ * TokenLineParser}); W3C files by {@link W3cLineParser}, JSON lines by {@link JsonLineParser}.
  * Stateless and thread-safe; the parsers it creates are not.
  */
 public final class LineParsers {
-  /** The Apache LogFormat strings behind the Apache presets (from Apache's default httpd.conf). */
-  static final Map<String, String> APACHE_PRESETS =
-      Map.of(
-          "common", "%h %l %u %t \"%r\" %>s %b",
-          "combined", "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\"",
-          "vhost_combined",
-              "%v:%p %h %l %u %t \"%r\" %>s %O \"%{Referer}i\" \"%{User-Agent}i\"");
-
-  /** The nginx log_format strings behind the nginx presets. */
-  static final Map<String, String> NGINX_PRESETS =
-      Map.of(
-          "nginx",
-              "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent"
-                  + " \"$http_referer\" \"$http_user_agent\"",
-          "nginx_xff",
-              "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent"
-                  + " \"$http_referer\" \"$http_user_agent\" \"$http_x_forwarded_for\"");
-
   private static final String APACHE = "apache:";
   private static final String NGINX = "nginx:";
   private static final String NGINX_JSON = "nginx-json:";
   private static final String NGINX_ESCAPE_JSON = "nginx:escape=json:";
   private static final String NGINX_ESCAPE_DEFAULT = "nginx:escape=default:";
+  private static final String JSON = "json:";
 
   private LineParsers() {}
 
   /**
    * Validates a format at startup; throws IllegalArgumentException whose message names the bad
-   * directive, e.g. "Cannot use input.format: unsupported Apache directive %Z in 'apache:%h %Z'"
+   * part, e.g. "Cannot use input.format: unknown JSON field 'ua' ... in 'json:ua=agent'"
    * (the format string is config, not client data, so it may be quoted).
    */
   public static void validate(String format) {
@@ -72,35 +59,39 @@ public final class LineParsers {
       throw new IllegalArgumentException(
           "Cannot use input.max-line-length: must be >= 1, got " + maxLineLength);
     }
-    LineFormat compiled = compile(format);
-    return compiled == null
-        ? new W3cLineParser(maxLineLength)
-        : new TokenLineParser(compiled, maxLineLength);
+    return compile(format).newParser(maxLineLength);
+  }
+
+  /** The fields a valid format reads and skips, by name (never values): for the run summary. */
+  public static InputFields fields(String format) {
+    return compile(format).fields();
   }
 
   /**
-   * Whether the format's lines can only be parsed in file order from the start of their file (W3C:
-   * "#Fields:" headers say what the following lines hold), so that files must not be split.
+   * True when a file of this format must be read whole by one parser, because its lines depend on earlier lines
+   * (W3C {@code #Fields:} headers): such files are not split.
    */
   public static boolean needsWholeFiles(String format) {
-    return compile(format) == null;
+    return compile(format).needsWholeFiles();
   }
 
-  /** The compiled format, or null for W3C (whose fields come from the data). */
-  static LineFormat compile(String format) {
+  /** The preset names, in the order the README lists them. */
+  public static List<String> presetNames() {
+    List<String> names = new ArrayList<>();
+    for (Preset p : Preset.values()) {
+      names.add(p.key());
+    }
+    return List.copyOf(names);
+  }
+
+  /** The compiled format. */
+  static FormatDefinition compile(String format) {
     if (format == null || format.isBlank()) {
       throw new IllegalArgumentException("Cannot use input.format: it is empty");
     }
-    String name = format.trim().toLowerCase(Locale.ROOT);
-    if (name.equals("w3c") || name.equals("iis")) {
-      return null;
-    }
-    if (APACHE_PRESETS.containsKey(name)) {
-      return ApacheFormatCompiler.compile(APACHE_PRESETS.get(name), name);
-    }
-    if (NGINX_PRESETS.containsKey(name)) {
-      return NginxFormatCompiler.compile(
-          NGINX_PRESETS.get(name), name, LineFormat.EscapeStyle.BACKSLASH);
+    Preset preset = Preset.byName(format);
+    if (preset != null) {
+      return preset.definition();
     }
     if (format.startsWith(APACHE)) {
       return ApacheFormatCompiler.compile(format.substring(APACHE.length()), format);
@@ -121,11 +112,14 @@ public final class LineParsers {
       return NginxFormatCompiler.compile(
           format.substring(NGINX.length()), format, LineFormat.EscapeStyle.BACKSLASH);
     }
+    if (format.startsWith(JSON)) {
+      return JsonFields.parse(format.substring(JSON.length()), format);
+    }
     throw new IllegalArgumentException(
         "Cannot use input.format: unknown format '"
             + format
-            + "', expected common, combined, vhost_combined, nginx, nginx_xff, w3c,"
-            + " apache:<LogFormat>, nginx:<log_format> or nginx-json:<log_format>");
+            + "', expected a preset (" + String.join(", ", presetNames()) + "),"
+            + " apache:<LogFormat>, nginx:<log_format>, nginx-json:<log_format> or json:<field>=<key>,...");
   }
 
   /** "Cannot use input.format: {why} in '{source}'". */

@@ -77,6 +77,17 @@ final class LinePrecheck {
     return firstBackslash < 0 ? n : firstBackslash;
   }
 
+  /** The UTF-8 byte-order mark as Java decodes it (U+FEFF). */
+  static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  /**
+   * The line without a leading byte-order mark. IIS and other Windows tools start a file with one; Hadoop's reader
+   * drops it at the start of a file, but not where files were concatenated, and a line read any other way keeps it.
+   */
+  static String withoutByteOrderMark(String line) {
+    return line != null && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK ? line.substring(1) : line;
+  }
+
   /** The line without one trailing carriage return. */
   static String withoutCarriageReturn(String line) {
     int n = line.length();

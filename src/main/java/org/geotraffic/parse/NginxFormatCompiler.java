@@ -2,7 +2,6 @@ package org.geotraffic.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Compiles an nginx {@code log_format} string into a {@link LineFormat}. Variables are written
@@ -14,9 +13,10 @@ import java.util.Set;
  * {@code $args}/{@code $query_string}, {@code $server_protocol}, {@code $status},
  * {@code $body_bytes_sent} (preferred) and {@code $bytes_sent}, {@code $http_referer},
  * {@code $http_user_agent}, {@code $host}, {@code $server_name}, {@code $http_host} (site, in that
- * order of preference). Read and ignored: any other {@code $http_*}, {@code $sent_http_*},
- * {@code $cookie_*}, {@code $arg_*}, {@code $upstream_*} and the common variables listed in
- * {@link #IGNORED}. Anything else fails, naming the variable.
+ * order of preference). Every other variable, whatever its name ({@code $http_*}, {@code $upstream_*},
+ * {@code $request_time}, or one that the server's own configuration sets, such as Nginx Proxy
+ * Manager's {@code $server}), is read over and skipped, and named in the run summary
+ * ({@link LineFormat#skippedFields()}).
  *
  * <p>With {@link LineFormat.EscapeStyle#JSON} (nginx {@code escape=json}) the layout is the JSON
  * template itself, e.g. {@code {"ip":"$remote_addr","time":"$time_iso8601","status":$status}}, and
@@ -25,17 +25,6 @@ import java.util.Set;
  */
 final class NginxFormatCompiler {
   private NginxFormatCompiler() {}
-
-  static final Set<String> IGNORED =
-      Set.of(
-          "request_time", "request_length", "connection", "connection_requests", "pipe",
-          "gzip_ratio", "remote_port", "server_port", "server_addr", "scheme", "https",
-          "request_id", "ssl_protocol", "ssl_cipher", "ssl_session_id", "ssl_server_name",
-          "hostname", "pid", "realip_remote_addr", "realip_remote_port", "proxy_add_x_forwarded_for",
-          "binary_remote_addr", "content_type", "content_length", "request_completion",
-          "request_body", "request_filename", "nginx_version", "proxy_host", "proxy_port",
-          "proxy_protocol_addr", "proxy_protocol_port", "geoip_country_code", "limit_rate",
-          "time_local_ms", "msec_frac");
 
   static LineFormat compile(String layout, String source, LineFormat.EscapeStyle escapes) {
     List<FormatToken> tokens = new ArrayList<>();
@@ -74,7 +63,7 @@ final class NginxFormatCompiler {
         tokens.add(new FormatToken.Literal(literal.toString()));
         literal.setLength(0);
       }
-      tokens.add(variable(name, source));
+      tokens.add(variable(name));
       i = next;
     }
     if (literal.length() > 0) {
@@ -87,7 +76,7 @@ final class NginxFormatCompiler {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
-  private static FormatToken.Field variable(String name, String source) {
+  private static FormatToken.Field variable(String name) {
     String d = "$" + name;
     return switch (name) {
       case "remote_addr" -> FormatToken.Field.of(Slot.CLIENT, d);
@@ -110,18 +99,7 @@ final class NginxFormatCompiler {
       case "host" -> FormatToken.Field.of(Slot.SITE, 3, d);
       case "server_name" -> FormatToken.Field.of(Slot.SITE, 2, d);
       case "http_host" -> FormatToken.Field.of(Slot.SITE, 1, d);
-      default -> {
-        if (IGNORED.contains(name)
-            || name.startsWith("http_")
-            || name.startsWith("sent_http_")
-            || name.startsWith("sent_trailer_")
-            || name.startsWith("cookie_")
-            || name.startsWith("arg_")
-            || name.startsWith("upstream_")) {
-          yield FormatToken.Field.of(Slot.IGNORED, d);
-        }
-        throw LineParsers.badFormat("unsupported nginx variable " + d, source);
-      }
+      default -> FormatToken.Field.of(Slot.IGNORED, d);
     };
   }
 }

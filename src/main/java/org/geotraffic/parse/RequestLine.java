@@ -4,9 +4,9 @@ package org.geotraffic.parse;
  * Splits a request line "METHOD target [protocol]" in place. The protocol is the last
  * space-separated word when it starts with "HTTP/"; otherwise the line has none (HTTP/0.9 style
  * "GET /ksc.html", real in old logs) and the target runs to the end. A line without a space, with
- * a method that is not an RFC 9110 token, or with an empty target is not a request: this is how
- * "-" (nginx's 400/408 entries), "" and escaped TLS handshakes ({@code \x16\x03\x01...}) are
- * rejected.
+ * a method that is not an RFC 9110 token starting with a letter, or with an empty target is not a
+ * request: this is how "-" (nginx's 400/408 entries), "- - -" (a TCP connection logged by a load
+ * balancer or Envoy), "" and escaped TLS handshakes ({@code \x16\x03\x01...}) are rejected.
  *
  * <p>Common methods and protocols are returned as shared constants, so a parsed line allocates
  * only its target. Mutable holder: not thread-safe, one per parser.
@@ -19,7 +19,7 @@ final class RequestLine {
   /** Parses {@code s[start, end)}; false when it is not a request line. */
   boolean parse(String s, int start, int end) {
     int sp = s.indexOf(' ', start);
-    if (sp <= start || sp >= end) {
+    if (sp <= start || sp >= end || !isLetter(s.charAt(start))) {
       return false;
     }
     for (int i = start; i < sp; i++) {
@@ -54,6 +54,10 @@ final class RequestLine {
 
   String protocol() {
     return protocol;
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   private static boolean isTokenChar(char c) {

@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>Supported conversions: {@code %d %e %m %b %h %B %Y %y %H %M %S %T %D %F %R %z %Z %a %A %s %%},
  * plus the internal {@code %3} and {@code %6} (Apache's {@code msec_frac}/{@code usec_frac}: digits
- * that are read and ignored). A layout without {@code %z} or {@code %Z} is read as UTC. {@code %z}
+ * that are read and ignored) and {@code %9} (an optional fraction of a second: {@code .} or {@code ,}
+ * and one to nine digits, read and ignored, as load balancers, Envoy and HAProxy write it). A layout without {@code %z} or {@code %Z} is read as UTC. {@code %z}
  * accepts {@code +hhmm}, {@code +hh:mm} and {@code Z}. Parsing is a single left-to-right pass with
  * no backtracking.
  *
@@ -36,6 +37,8 @@ final class TimestampPattern {
   private static final int EPOCH_DECIMAL = 17;
   private static final int FRACTION3 = 18;
   private static final int FRACTION6 = 19;
+  private static final int FRACTION_OPTIONAL = 20;
+  private static final int MAX_FRACTION_DIGITS = 9;
 
   private static final String[] MONTH_NAMES = {
     "january", "february", "march", "april", "may", "june",
@@ -58,6 +61,19 @@ final class TimestampPattern {
   /** nginx {@code $time_iso8601}: {@code 2000-10-10T13:55:36-07:00}. */
   static TimestampPattern iso8601() {
     return strftime("%Y-%m-%dT%H:%M:%S%z");
+  }
+
+  /**
+   * ISO 8601 / RFC 3339 as load balancers and proxies write it: {@code 2015-05-13T23:39:43.945958Z}, {@code
+   * 2016-04-15T20:17:00.310Z}, {@code 2026-11-23T10:00:00+01:00}; the fraction is optional.
+   */
+  static TimestampPattern iso8601WithFraction() {
+    return strftime("%Y-%m-%dT%H:%M:%S%9%z");
+  }
+
+  /** HAProxy's {@code %tr}: {@code 06/Feb/2009:12:14:14.655}, local time without an offset (read as UTC). */
+  static TimestampPattern haproxy() {
+    return strftime("%d/%b/%Y:%H:%M:%S%9");
   }
 
   /** Seconds since the epoch ({@code %{sec}t}). */
@@ -117,6 +133,7 @@ final class TimestampPattern {
         case 's' -> out[n++] = EPOCH_SECONDS;
         case '3' -> out[n++] = FRACTION3;
         case '6' -> out[n++] = FRACTION6;
+        case '9' -> out[n++] = FRACTION_OPTIONAL;
         case '%' -> {
           out[n++] = LIT;
           out[n++] = '%';
@@ -327,6 +344,17 @@ final class TimestampPattern {
             }
           }
           p += len;
+        }
+        case FRACTION_OPTIONAL -> {
+          if (p < n && (s.charAt(p) == '.' || s.charAt(p) == ',')) {
+            int start = ++p;
+            while (p < n && isDigit(s.charAt(p)) && p - start < MAX_FRACTION_DIGITS) {
+              p++;
+            }
+            if (p == start || (p < n && isDigit(s.charAt(p)))) {
+              return CivilCalendar.INVALID;
+            }
+          }
         }
         case EPOCH_SECONDS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_DECIMAL -> {
           int start = p;

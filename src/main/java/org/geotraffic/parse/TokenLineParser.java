@@ -17,6 +17,12 @@ import java.util.List;
  * the client ({@code "a, b" c - - [...]}, written by load balancers) and the list is rewritten as
  * "a, b, c"; this second pass only runs for lines that failed.
  *
+ * <p>A format's {@link FormatTraits} add what its tokens do not say: a syslog header to skip before the first
+ * field, a header line to filter, fields after the last one to skip (presets), a client field that always carries
+ * a port, and a site taken from an absolute request target. Fields of shape {@link
+ * FormatToken.Shape#OPTIONALLY_QUOTED} are a quoted string or a bare word; {@link FormatToken.Shape#SPACE_PADDED}
+ * fields skip the spaces before them.
+ *
  * <p>The last timestamp text and its epoch second are cached: consecutive lines usually share the
  * second. Not thread-safe: one instance per partition.
  */
@@ -25,6 +31,8 @@ final class TokenLineParser implements LineParser {
   private static final int K_QUOTED = 2;
   private static final int K_TIME = 3;
   private static final int K_CLIENT = 4;
+  private static final int K_MAYBE_QUOTED = 5;
+  private static final int K_PADDED = 6;
   private static final int SLOTS = Slot.values().length;
   private static final int MAX_LIST_EXTENSIONS = 3;
   private static final java.util.Set<Slot> FREE_TEXT =
@@ -33,6 +41,7 @@ final class TokenLineParser implements LineParser {
           Slot.REFERER, Slot.USER_AGENT, Slot.USER, Slot.FORWARDED_FOR, Slot.IGNORED);
 
   private static final ParseResult MALFORMED = ParseResult.rejected(RejectReason.MALFORMED);
+  private static final ParseResult DIRECTIVE = ParseResult.filtered(FilterReason.DIRECTIVE);
 
   private final int maxLineLength;
   private final LineFormat.EscapeStyle escapes;
@@ -42,6 +51,14 @@ final class TokenLineParser implements LineParser {
   private final int count;
   private final int[] kind;
   private final String[] term;
+  /** For optionally quoted fields: the closing quote followed by the terminator. */
+  private final String[] quotedTerm;
+  private final boolean trailingFields;
+  private final char fieldSeparator;
+  private final boolean clientHasPort;
+  private final boolean siteFromTarget;
+  private final boolean syslogHeader;
+  private final String headerLine;
   /**
    * For a last field without a terminator: true when its value has no spaces (numbers, addresses),
    * so that extra trailing fields make the line MALFORMED instead of becoming part of the value.
@@ -68,6 +85,13 @@ final class TokenLineParser implements LineParser {
   TokenLineParser(LineFormat format, int maxLineLength) {
     this.maxLineLength = maxLineLength;
     this.escapes = format.escapes();
+    FormatTraits traits = format.traits();
+    this.trailingFields = traits.trailingFields();
+    this.fieldSeparator = traits.fieldSeparator();
+    this.clientHasPort = traits.clientForm() == FormatTraits.ClientForm.ADDRESS_AND_PORT;
+    this.siteFromTarget = traits.siteFromTarget();
+    this.syslogHeader = traits.linePrefix() == FormatTraits.LinePrefix.SYSLOG;
+    this.headerLine = traits.headerLine();
     List<FormatToken> tokens = format.tokens();
     int first = tokens.get(0) instanceof FormatToken.Literal l0 ? 1 : 0;
     this.prefix = first == 1 ? ((FormatToken.Literal) tokens.get(0)).text() : null;
@@ -78,6 +102,7 @@ final class TokenLineParser implements LineParser {
     this.count = fields;
     this.kind = new int[count];
     this.term = new String[count];
+    this.quotedTerm = new String[count];
     this.stopsAtSpace = new boolean[count];
     this.slot = new int[count];
     this.time = new TimestampPattern[count];
@@ -108,6 +133,11 @@ final class TokenLineParser implements LineParser {
                 && !Character.isLetterOrDigit(next.charAt(0));
       } else if (prev != null && prev.endsWith("\"") && next != null && next.startsWith("\"")) {
         kind[j] = K_QUOTED;
+      } else if (f.shape() == FormatToken.Shape.OPTIONALLY_QUOTED) {
+        kind[j] = K_MAYBE_QUOTED;
+        quotedTerm[j] = next == null ? "\"" : "\"" + next;
+      } else if (f.shape() == FormatToken.Shape.SPACE_PADDED) {
+        kind[j] = K_PADDED;
       } else if (f.slot() == Slot.CLIENT && next != null && next.charAt(0) == ' ') {
         kind[j] = K_CLIENT;
       } else {
@@ -118,7 +148,7 @@ final class TokenLineParser implements LineParser {
   }
 
   /** For each slot, the token index of the field that fills it: highest priority, then first. */
-  private static int[] winners(List<FormatToken> tokens) {
+  static int[] winners(List<FormatToken> tokens) {
     int[] winner = new int[SLOTS];
     int[] best = new int[SLOTS];
     java.util.Arrays.fill(winner, -1);
@@ -142,15 +172,21 @@ final class TokenLineParser implements LineParser {
   @Override
   public ParseResult parse(String line, boolean printableAscii) {
     try {
+      if (!printableAscii) {
+        line = LinePrecheck.withoutByteOrderMark(line);
+      }
       int firstBackslash = LinePrecheck.scan(line, maxLineLength, printableAscii);
       if (firstBackslash < 0) {
         return LinePrecheck.result(firstBackslash);
       }
       line = LinePrecheck.withoutCarriageReturn(line);
       clientListEnd = -1;
-      ParseResult r = scan(line, firstBackslash);
+      if (headerLine != null || syslogHeader) {
+        return scanAfterHeader(line, firstBackslash);
+      }
+      ParseResult r = scan(line, firstBackslash, 0);
       if (r == MALFORMED && prefix == null && kind[0] == K_CLIENT) {
-        r = scanAsProxyList(line, firstBackslash);
+        r = scanAsProxyList(line, firstBackslash, 0);
       }
       return r;
     } catch (RuntimeException e) {
@@ -161,19 +197,32 @@ final class TokenLineParser implements LineParser {
     }
   }
 
+  /** {@link #parse} for formats with a header line or a syslog header before the line. */
+  private ParseResult scanAfterHeader(String line, int firstBackslash) {
+    if (headerLine != null && line.startsWith(headerLine)) {
+      return DIRECTIVE;
+    }
+    int lineStart = syslogHeader ? SyslogHeader.end(line) : 0;
+    ParseResult r = scan(line, firstBackslash, lineStart);
+    if (r == MALFORMED && prefix == null && kind[0] == K_CLIENT) {
+      r = scanAsProxyList(line, firstBackslash, lineStart);
+    }
+    return r;
+  }
+
   /** How many lines hit an unexpected exception (a bug); for tests. */
   long internalErrors() {
     return internalErrors;
   }
 
-  private ParseResult scan(String line, int firstBackslash) {
+  private ParseResult scan(String line, int firstBackslash, int lineStart) {
     final int n = line.length();
-    int pos = 0;
+    int pos = lineStart;
     if (prefix != null) {
-      if (!line.startsWith(prefix)) {
+      if (!line.startsWith(prefix, pos)) {
         return MALFORMED;
       }
-      pos = prefix.length();
+      pos += prefix.length();
     }
     for (int i = 0; i < count; i++) {
       final String t = term[i];
@@ -200,6 +249,15 @@ final class TokenLineParser implements LineParser {
           }
           record(i, line, pos, e, firstBackslash);
         }
+        case K_MAYBE_QUOTED, K_PADDED -> {
+          // Kept out of line: this method is the hot loop of every text format, and its size decides what the
+          // JIT inlines into it.
+          e = kind[i] == K_PADDED ? scanPadded(i, line, pos, firstBackslash)
+              : scanMaybeQuoted(i, line, pos, firstBackslash);
+          if (e < 0) {
+            return e == -1 ? ParseResult.rejected(RejectReason.UNTERMINATED_QUOTE) : MALFORMED;
+          }
+        }
         default -> {
           e = readTime(i, line, pos);
           if (e < 0) {
@@ -215,22 +273,62 @@ final class TokenLineParser implements LineParser {
       }
       pos = e;
     }
-    if (pos != n) {
+    if (pos != n && !(trailingFields && isFieldSeparator(line.charAt(pos)))) {
       return MALFORMED;
     }
     return assemble(line);
   }
 
+  /**
+   * Reads an optionally quoted field at pos: a quoted string (its end is the closing quote and the terminator) or a
+   * bare word up to the terminator. Returns the index after the field, -1 for an unterminated quote, -2 when the
+   * line does not have the shape.
+   */
+  private int scanMaybeQuoted(int i, String line, int pos, int firstBackslash) {
+    if (pos < line.length() && line.charAt(pos) == '"') {
+      int q = closingQuote(line, pos + 1, quotedTerm[i]);
+      if (q < 0) {
+        return q;
+      }
+      record(i, line, pos + 1, q, firstBackslash);
+      return q + 1;
+    }
+    int e = term[i] != null ? line.indexOf(term[i].charAt(0), pos) : spaceOrEnd(line, pos);
+    if (e < 0) {
+      return -2;
+    }
+    record(i, line, pos, e, firstBackslash);
+    return e;
+  }
+
+  /** Reads a field after the spaces that pad it; the index after the field, or -2 when it has no end. */
+  private int scanPadded(int i, String line, int pos, int firstBackslash) {
+    while (pos < line.length() && line.charAt(pos) == ' ') {
+      pos++;
+    }
+    int e = term[i] != null ? line.indexOf(term[i].charAt(0), pos) : spaceOrEnd(line, pos);
+    if (e < 0) {
+      return -2;
+    }
+    record(i, line, pos, e, firstBackslash);
+    return e;
+  }
+
+  /** What may separate a format's last field from fields a server appended to it. */
+  private boolean isFieldSeparator(char c) {
+    return c == fieldSeparator || (fieldSeparator == ' ' && c == '\t');
+  }
+
   /** Retries a malformed line with the client widened over following address words. */
-  private ParseResult scanAsProxyList(String line, int firstBackslash) {
-    int e = clientEnd(line, 0);
+  private ParseResult scanAsProxyList(String line, int firstBackslash, int lineStart) {
+    int e = clientEnd(line, lineStart);
     for (int k = 0; k < MAX_LIST_EXTENSIONS && e >= 0; k++) {
       e = clientEnd(line, e + 1);
-      if (e < 0 || !ClientField.isAddressListText(line, 0, e)) {
+      if (e < 0 || !ClientField.isAddressListText(line, lineStart, e)) {
         break;
       }
       clientListEnd = e;
-      ParseResult r = scan(line, firstBackslash);
+      ParseResult r = scan(line, firstBackslash, lineStart);
       if (r != MALFORMED) {
         return r;
       }
@@ -338,8 +436,14 @@ final class TokenLineParser implements LineParser {
         return MALFORMED;
       }
     }
+    if (clientHasPort) {
+      client = ClientField.withoutPort(client);
+    }
     if (!ClientField.isPlausible(client)) {
-      return ParseResult.rejected(RejectReason.BAD_CLIENT);
+      // A line whose request line is garbage too (a TLS handshake, "-", a TCP connection logged by a proxy) is
+      // counted as a bad request: that is what it is, and the client field then often holds nothing.
+      return hasGarbageRequest(line) ? ParseResult.rejected(RejectReason.BAD_REQUEST)
+          : ParseResult.rejected(RejectReason.BAD_CLIENT);
     }
     String method;
     String target;
@@ -381,6 +485,9 @@ final class TokenLineParser implements LineParser {
     if (site != null && !SiteName.isPlausible(site)) {
       return MALFORMED;
     }
+    if (site == null && siteFromTarget && target != null) {
+      site = TargetHost.of(target);
+    }
     return ParseResult.accepted(
         new LogEntry(
             client,
@@ -395,6 +502,15 @@ final class TokenLineParser implements LineParser {
             optional(line, Slot.REFERER),
             optional(line, Slot.USER_AGENT),
             site == null ? null : SiteName.withoutPort(site)));
+  }
+
+  /** True when the format has a request line and this line's cannot be read as one. */
+  private boolean hasGarbageRequest(String line) {
+    if (!present[Slot.REQUEST.ordinal()]) {
+      return false;
+    }
+    String text = value(line, Slot.REQUEST);
+    return text == null || !request.parse(text, 0, text.length());
   }
 
   private String pathAndQuery(String line) {

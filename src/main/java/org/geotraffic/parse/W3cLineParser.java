@@ -1,6 +1,5 @@
 package org.geotraffic.parse;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -14,14 +13,21 @@ import java.util.Locale;
  * fraction), {@code c-ip} (kept as written, IPv6 zone ids such as {@code ::1%0} included),
  * {@code cs-method}, {@code cs-uri-stem} + {@code cs-uri-query} (target = stem + "?" + query when
  * the query is not "-"), {@code cs-uri} (a whole target, used when there is no stem),
- * {@code cs-version}, {@code sc-status}, {@code sc-bytes}, {@code cs-username}, {@code cs-host}
- * (site), {@code cs(User-Agent)} (W3C writes '+' for spaces: turned back into spaces),
- * {@code cs(Referer)}, {@code cs(X-Forwarded-For)}. Other columns are skipped. A header without
- * {@code date}, {@code time}, {@code c-ip} or {@code sc-status} makes its records MALFORMED.
+ * {@code cs-version} or {@code cs-protocol-version}, {@code sc-status}, {@code sc-bytes}, {@code cs-username},
+ * the site from {@code x-host-header} (CloudFront's Host header), else {@code cs-host}, else {@code cs(Host)},
+ * {@code cs(User-Agent)} (decoded as the {@link W3cDialect} says), {@code cs(Referer)}, {@code cs(X-Forwarded-For)}
+ * or {@code x-forwarded-for}. Other columns are skipped. A header without {@code date}, {@code time}, {@code c-ip}
+ * or {@code sc-status} makes its records MALFORMED. Records are split at spaces, or at tabs when they have any.
  *
  * <p>Not thread-safe: it holds the current header. {@link #startFile()} forgets it.
  */
 final class W3cLineParser implements LineParser {
+  /** The columns this parser reads, for the run summary. */
+  static final java.util.List<String> USED_COLUMNS = java.util.List.of("date", "time", "c-ip", "cs-method",
+      "cs-uri-stem", "cs-uri-query", "cs-uri", "cs-version", "cs-protocol-version", "sc-status", "sc-bytes",
+      "cs-username", "x-host-header", "cs-host", "cs(Host)", "cs(User-Agent)", "cs(Referer)", "cs(X-Forwarded-For)",
+      "x-forwarded-for");
+
   private static final int C_DATE = Slot.values().length;
   private static final int C_TIME = C_DATE + 1;
   private static final int KINDS = C_TIME + 1;
@@ -29,31 +35,53 @@ final class W3cLineParser implements LineParser {
   private static final ParseResult DIRECTIVE = ParseResult.filtered(FilterReason.DIRECTIVE);
 
   private final int maxLineLength;
+  private final W3cDialect dialect;
+  /** The dialect's default columns, compiled; null when it has none. */
+  private final int[] defaultColumns;
+  private final boolean[] defaultPresent;
+  private final boolean defaultUsable;
   /** Per column of the current header: a slot ordinal, C_DATE, C_TIME, or -1. Null before one. */
   private int[] columns;
   private boolean usable;
+  /** True while the columns are the dialect's default ones: fields appended after them are skipped. */
+  private boolean assumed;
   private String fieldsLine;
   private final int[] start = new int[KINDS];
   private final int[] end = new int[KINDS];
-  private final boolean[] present = new boolean[KINDS];
+  /** Per kind: whether the current header has such a column. */
+  private boolean[] present = new boolean[KINDS];
   private String cachedDate;
   private long cachedEpochDay;
   private long internalErrors;
 
-  W3cLineParser(int maxLineLength) {
+  W3cLineParser(W3cDialect dialect, int maxLineLength) {
     this.maxLineLength = maxLineLength;
+    this.dialect = dialect;
+    if (dialect.defaultColumns().isEmpty()) {
+      this.defaultColumns = null;
+      this.defaultPresent = new boolean[KINDS];
+      this.defaultUsable = false;
+    } else {
+      this.defaultColumns = compileHeader(dialect.defaultColumns().toArray(String[]::new));
+      this.defaultPresent = present;
+      this.defaultUsable = usable;
+    }
+    startFile();
   }
 
   @Override
   public void startFile() {
-    columns = null;
-    usable = false;
+    columns = defaultColumns;
+    present = defaultPresent;
+    usable = defaultUsable;
+    assumed = defaultColumns != null;
     fieldsLine = null;
   }
 
   @Override
   public ParseResult parse(String line) {
     try {
+      line = LinePrecheck.withoutByteOrderMark(line);
       ParseResult pre = LinePrecheck.check(line, maxLineLength);
       if (pre != null) {
         return pre;
@@ -81,12 +109,34 @@ final class W3cLineParser implements LineParser {
   }
 
   private void readHeader(String line) {
-    String[] names = line.substring(8).trim().split("[ \\t]+");
+    columns = compileHeader(line.substring(8).trim().split("[ \\t]+"));
+    assumed = false;
+    fieldsLine = line;
+  }
+
+  /** The column kinds of a header; sets {@link #present} and {@link #usable} for it. */
+  private int[] compileHeader(String[] names) {
     int[] cols = new int[names.length];
-    Arrays.fill(present, false);
+    present = new boolean[KINDS];
+    int siteColumn = -1;
+    int siteRank = 0;
     for (int i = 0; i < names.length; i++) {
-      int kind = kindOf(names[i].toLowerCase(Locale.ROOT));
-      if (kind >= 0 && present[kind]) {
+      String name = names[i].toLowerCase(Locale.ROOT);
+      int kind = kindOf(name);
+      int rank = siteRank(name);
+      if (rank > 0) {
+        // Several site columns (CloudFront: cs(Host) is its own domain, x-host-header the viewer's Host): the
+        // best one counts.
+        if (rank > siteRank) {
+          if (siteColumn >= 0) {
+            cols[siteColumn] = -1;
+          }
+          siteColumn = i;
+          siteRank = rank;
+        } else {
+          kind = -1;
+        }
+      } else if (kind >= 0 && present[kind]) {
         kind = -1; // a repeated column: the first one counts
       }
       cols[i] = kind;
@@ -94,13 +144,22 @@ final class W3cLineParser implements LineParser {
         present[kind] = true;
       }
     }
-    columns = cols;
-    fieldsLine = line;
     usable =
         present[C_DATE]
             && present[C_TIME]
             && present[Slot.CLIENT.ordinal()]
             && present[Slot.STATUS.ordinal()];
+    return cols;
+  }
+
+  /** How good a site column is: 3 for x-host-header, 2 for cs-host, 1 for cs(host), 0 for other columns. */
+  private static int siteRank(String name) {
+    return switch (name) {
+      case "x-host-header" -> 3;
+      case "cs-host" -> 2;
+      case "cs(host)" -> 1;
+      default -> 0;
+    };
   }
 
   private static int kindOf(String name) {
@@ -111,11 +170,11 @@ final class W3cLineParser implements LineParser {
           case "cs-uri-stem" -> Slot.PATH;
           case "cs-uri-query" -> Slot.QUERY_ARGS;
           case "cs-uri" -> Slot.TARGET;
-          case "cs-version" -> Slot.PROTOCOL;
+          case "cs-version", "cs-protocol-version" -> Slot.PROTOCOL;
           case "sc-status" -> Slot.STATUS;
           case "sc-bytes" -> Slot.BYTES;
           case "cs-username" -> Slot.USER;
-          case "cs-host" -> Slot.SITE;
+          case "cs-host", "cs(host)", "x-host-header" -> Slot.SITE;
           case "cs(user-agent)" -> Slot.USER_AGENT;
           case "cs(referer)" -> Slot.REFERER;
           case "cs(x-forwarded-for)", "x-forwarded-for" -> Slot.FORWARDED_FOR;
@@ -133,16 +192,17 @@ final class W3cLineParser implements LineParser {
 
   private ParseResult record(String line) {
     final int n = line.length();
+    final char separator = line.indexOf('\t') >= 0 ? '\t' : ' ';
     int pos = 0;
     for (int c = 0; c < columns.length; c++) {
       if (pos > n) {
         return MALFORMED; // fewer fields than the header
       }
-      int e = line.indexOf(' ', pos);
+      int e = line.indexOf(separator, pos);
       if (e < 0) {
         e = n;
       }
-      if (c == columns.length - 1 && e != n) {
+      if (c == columns.length - 1 && e != n && !assumed) {
         return MALFORMED; // more fields than the header
       }
       int kind = columns[c];
@@ -152,7 +212,7 @@ final class W3cLineParser implements LineParser {
       }
       pos = e + 1;
     }
-    if (pos <= n) {
+    if (pos <= n && !assumed) {
       return MALFORMED;
     }
     long time = epochSecond(line);
@@ -205,8 +265,14 @@ final class W3cLineParser implements LineParser {
             status,
             bytes,
             optional(line, Slot.REFERER),
-            userAgent == null ? null : userAgent.replace('+', ' '),
+            userAgent == null ? null : decodeUserAgent(userAgent),
             site == null ? null : SiteName.withoutPort(site)));
+  }
+
+  private String decodeUserAgent(String userAgent) {
+    return dialect.userAgentEncoding() == W3cDialect.UserAgentEncoding.PLUS_FOR_SPACE
+        ? userAgent.replace('+', ' ')
+        : PercentEscapes.decodePrintable(userAgent);
   }
 
   private String optional(String line, Slot s) {

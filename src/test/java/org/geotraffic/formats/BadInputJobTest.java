@@ -161,11 +161,14 @@ class BadInputJobTest {
         .line(GOOD.replace("/index.html", "/a\\\"b"), ACCEPTED)
         .write(in.resolve("quotes.log"));
 
-    // Wrong field counts.
+    // Wrong field counts. Fields appended after the last one are a server's additions (Traefik's request count,
+    // router and duration; Apache's %D): the preset skips them. Text glued to the last field is not a field.
     new FileBuilder()
         .line(GOOD.substring(0, GOOD.indexOf(" \"-\"")), "rejected:malformed") // common, not combined
-        .line(GOOD + " \"extra\"", "rejected:malformed")
-        .line(GOOD + " extra", "rejected:malformed")
+        .line(GOOD + " \"extra\"", ACCEPTED)
+        .line(GOOD + " extra", ACCEPTED)
+        .line(GOOD + "\"extra\"", "rejected:malformed")
+        .line(GOOD + "extra", "rejected:malformed")
         .line("192.0.2.10 - -", "rejected:malformed")
         .line("-", "rejected:malformed")
         .write(in.resolve("fields.log"));
@@ -264,7 +267,7 @@ class BadInputJobTest {
     assertEquals(Map.of("binary", 10L, "too-long", 3L, "unterminated-quote", 3L, "malformed", 9L, "bad-timestamp", 6L,
         "bad-status", 2L, "bad-bytes", 2L, "bad-request", 2L, "bad-client", 3L), expected.with("rejected"));
     assertEquals(Map.of("blank", 7L), expected.with("filtered"));
-    assertEquals(19L, expected.outcomes.get(ACCEPTED));
+    assertEquals(21L, expected.outcomes.get(ACCEPTED));
   }
 
   @Test

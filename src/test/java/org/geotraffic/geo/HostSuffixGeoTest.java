@@ -68,7 +68,11 @@ class HostSuffixGeoTest {
     "de, (unknown), (unknown)",
     "1.2.3.4, (unknown), (unknown)",
     "sony.us, US, (unknown)",
-    "exa_mple.de, (unknown), (unknown)",
+    "exa_mple.de, DE, (unknown)",
+    "ppp3_186.example.or.jp, JP, (unknown)",
+    "dial_in-2.example.gov.au, AU, (unknown)",
+    "DIAL_IN-2.EXAMPLE.NSW.GOV.AU., AU, AU-NSW",
+    "exa mple.de, (unknown), (unknown)",
   })
   void hostName_isLocatedBySuffix(String host, String country, String region) {
     assertEquals(new GeoLocation(country, region), DEFAULTS.locate(host));

@@ -1,8 +1,10 @@
 package org.geotraffic.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Bad formats fail at startup with a message naming the culprit. */
@@ -18,17 +20,28 @@ class FormatValidationTest {
   }
 
   @Test
-  void unsupportedApacheDirective_isNamed() {
-    assertEquals(
-        "Cannot use input.format: unsupported Apache directive %Z in 'apache:%h %Z'",
-        message("apache:%h %Z"));
+  void unknownApacheDirective_isSkippedAndNamedAsSkipped() {
+    InputFields fields = LineParsers.fields("apache:%h %Z %t %>s %{X-Custom}z");
+    assertEquals(List.of("%h", "%t", "%>s"), fields.used());
+    assertEquals(List.of("%Z", "%{X-Custom}z"), fields.skipped());
+    assertFalse(fields.trailingFieldsSkipped(), "a user's format is read as written");
   }
 
   @Test
-  void unsupportedNginxVariable_isNamed() {
+  void unknownNginxVariable_isSkippedAndNamedAsSkipped() {
+    InputFields fields = LineParsers.fields("nginx:$remote_addr [$time_local] $status $nonsense");
+    assertEquals(List.of("$remote_addr", "$time_local", "$status"), fields.used());
+    assertEquals(List.of("$nonsense"), fields.skipped());
+  }
+
+  @Test
+  void unreadableApacheDirective_isStillNamed() {
     assertEquals(
-        "Cannot use input.format: unsupported nginx variable $nonsense in 'nginx:$remote_addr [$time_local] $status $nonsense'",
-        message("nginx:$remote_addr [$time_local] $status $nonsense"));
+        "Cannot use input.format: unterminated { in Apache directive %{Referer in 'apache:%h %t %>s %{Referer'",
+        message("apache:%h %t %>s %{Referer"));
+    assertEquals(
+        "Cannot use input.format: incomplete Apache directive % in 'apache:%h %t %>s %'",
+        message("apache:%h %t %>s %"));
   }
 
   @Test
@@ -42,10 +55,25 @@ class FormatValidationTest {
   @Test
   void unknownFormatName_listsTheChoices() {
     assertEquals(
-        "Cannot use input.format: unknown format 'combinde', expected common, combined,"
-            + " vhost_combined, nginx, nginx_xff, w3c, apache:<LogFormat>, nginx:<log_format> or"
-            + " nginx-json:<log_format>",
+        "Cannot use input.format: unknown format 'combinde', expected a preset (combined, vcombined,"
+            + " vhost_combined, common, vcommon, nginx, nginx_xff, w3c, iis, cloudfront, cloudstorage, awselb, awsalb,"
+            + " awss3, squid, caddy, traefikclf, traefikjson, gcplb, envoy, istio, haproxy, varnishncsa, json),"
+            + " apache:<LogFormat>, nginx:<log_format>, nginx-json:<log_format> or json:<field>=<key>,...",
         message("combinde"));
+  }
+
+  @Test
+  void badJsonMapping_isNamed() {
+    assertEquals(
+        "Cannot use input.format: unknown JSON field 'ua', expected one of client, forwarded-for, user, time,"
+            + " request, method, target, protocol, status, bytes, referer, user-agent, host as <field>=<key>|<key>"
+            + " in 'json:ua=agent'",
+        message("json:ua=agent"));
+    assertEquals(
+        "Cannot use input.format: JSON field client needs keys such as client=a|b.c, got 'client=a||b' in"
+            + " 'json:client=a||b'",
+        message("json:client=a||b"));
+    assertEquals("Cannot use input.format: no JSON field mapping after 'json:' in 'json:'", message("json:"));
   }
 
   @Test
@@ -93,7 +121,8 @@ class FormatValidationTest {
   void everyPresetAndDocumentedDirective_validates() {
     for (String f :
         new String[] {
-          "common", "combined", "vhost_combined", "nginx", "nginx_xff", "w3c", "IIS", " Combined ",
+          "common", "combined", "vhost_combined", "nginx", "nginx_xff", "w3c", "IIS", " Combined ", "json",
+          "json:client=request.remote_ip|ip,time=@timestamp,user-agent=headers.User-Agent.0",
           "apache:%h %a %{c}a %l %u %t %{%d/%b/%Y:%H:%M:%S %z}t %{sec}t %{msec}t %{usec}t \"%r\" %m %U %q %H"
               + " %>s %<s %s %b %B %O %I %S %D %T %{ms}T %v %V %{Host}i %{X-Forwarded-For}i"
               + " %{Content-Type}o %{UNIQUE_ID}e %{cookie}C %A %k %L %p %{remote}p %P %R %X %f"
@@ -106,6 +135,10 @@ class FormatValidationTest {
           "nginx-json:{\"ip\":\"$remote_addr\",\"t\":$msec,\"s\":$status}",
         }) {
       LineParsers.validate(f);
+    }
+    for (String preset : LineParsers.presetNames()) {
+      LineParsers.validate(preset);
+      LineParsers.validate(preset.toUpperCase(java.util.Locale.ROOT));
     }
   }
 }

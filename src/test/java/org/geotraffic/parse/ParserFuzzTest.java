@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Property: for any input, every parser returns exactly one outcome and never throws (nor hides a
  * throw in its safety net), and accepted entries respect the field rules. 120,000 seeded random and
- * mutated lines (truncations, character flips, quote and backslash insertions, huge fields,
+ * mutated lines of every family (text presets, user strings, W3C dialects, JSON) (truncations, character flips, quote and backslash insertions, huge fields,
  * control characters, invalid-UTF-8 replacement characters, splices of two lines) go through every
  * parser.
  */
@@ -25,6 +25,8 @@ class ParserFuzzTest {
     SameTrafficAcrossFormatsTest.CUSTOM_APACHE, SameTrafficAcrossFormatsTest.NGINX_JSON,
     "apache:%h %{sec}t %>s \"%{User-Agent}i\"",
     "nginx:$remote_addr [$time_iso8601] $request_method $uri $args $status $bytes_sent $host",
+    "vcommon", "traefikclf", "varnishncsa", "cloudfront", "cloudstorage", "awselb", "awsalb", "awss3", "squid",
+    "envoy", "istio", "haproxy", "caddy", "traefikjson", "gcplb", "json", "json:client=a.b.0|c,time=t,status=s",
   };
 
   private static final String[] SEEDS = {
@@ -41,6 +43,20 @@ class ParserFuzzTest {
     "#Software: Microsoft Internet Information Services 10.0",
     "192.0.2.1 971186136 200 \"UA\"",
     "2001:db8::2 [2000-10-10T13:55:36-07:00] GET /p a=1 201 10 example.org",
+    "192.0.2.33 - - [02/Oct/2017:20:22:07 +0000] \"GET /ui/x.png HTTP/1.1\" 304 0 \"-\" \"UA\" 262 \"web@docker\" \"http://172.19.0.3:5601\" 2ms",
+    "2019-12-04\t21:02:31\tLAX1\t392\t192.0.2.100\tGET\td1.cloudfront.net\t/index.html\t200\t-\tMozilla/5.0%20(X11)\ta=1",
+    "\"1588165123456789\",\"2001:db8::4\",\"2\",\"\",\"GET\",\"/b/o\",\"200\",\"0\",\"4523\",\"16000\",\"h\",\"\",\"curl/7\",\"A\"",
+    "2015-05-13T23:39:43.945958Z lb 192.0.2.39:2817 10.0.0.1:80 0.1 0.1 0.1 200 200 0 29 \"GET http://h:80/ HTTP/1.1\" \"curl\" - -",
+    "h2 2018-07-02T22:23:00.186641Z app/lb/5 2001:db8::1:48160 10.0.0.66:9000 0 0 0 200 200 5 257 \"GET https://h:443/ HTTP/2.0\" \"c\" - - arn \"Root=1\" \"-\" \"-\" 1",
+    "o b [06/Feb/2019:00:00:38 +0000] 192.0.2.3 r i REST.GET.OBJECT k \"GET /b/k HTTP/1.1\" 200 - 113 113 7 - \"-\" \"S3Console/0.4\" - h SigV4",
+    "Oct  8 10:11:49 p squid[1]: 1286536309.450     98 192.0.2.68 TCP_MISS/200 4120 GET http://h/a - DIRECT/198.51.100.34 text/html",
+    "[2016-04-15T20:17:00.310Z] \"POST /a HTTP/2\" 204 - 154 0 226 100 \"198.51.100.9, 192.0.2.28\" \"n\" \"c\" \"l\" \"tcp://10.0.2.1:80\"",
+    "[2020-11-25T21:26:18.409Z] \"GET /s HTTP/1.1\" 418 - via_upstream - \"-\" 0 135 4 4 \"-\" \"c\" \"8\" \"h:8000\" \"10.4.1.2:80\" o 10.4.1.2:3 10.0.4.1:8 192.0.2.23:46520 - default",
+    "Feb  6 12:14:14 l haproxy[1]: 192.0.2.2:33317 [06/Feb/2009:12:14:14.655] f b/s 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {a} {} \"GET / HTTP/1.1\"",
+    "{\"ts\":1646861401.52,\"request\":{\"client_ip\":\"192.0.2.1\",\"method\":\"GET\",\"uri\":\"/\",\"headers\":{\"User-Agent\":[\"c\"]}},\"size\":1,\"status\":200}",
+    "{\"ClientHost\":\"2001:db8::1\",\"DownstreamStatus\":404,\"RequestMethod\":\"GET\",\"RequestPath\":\"/m\",\"StartUTC\":\"2024-01-05T10:20:30.123456789Z\"}",
+    "{\"httpRequest\":{\"requestUrl\":\"https://h/i?x=1\",\"status\":200,\"responseSize\":\"4567\",\"remoteIp\":\"192.0.2.7\"},\"timestamp\":\"2024-01-05T10:20:30.1Z\"}",
+    "{\"a\":{\"b\":[\"192.0.2.9\"]},\"t\":\"2024-01-05 10:20:30\",\"s\":\"200\",\"remote_addr\":\"192.0.2.1\",\"time\":1704450030123}",
     "",
   };
 
@@ -80,9 +96,7 @@ class ParserFuzzTest {
       }
     }
     for (LineParser p : parsers) {
-      long errors =
-          p instanceof TokenLineParser t ? t.internalErrors() : ((W3cLineParser) p).internalErrors();
-      assertEquals(0, errors, "lines that reached the safety net");
+      assertEquals(0, InternalErrors.of(p), "lines that reached the safety net");
     }
     // The mix must exercise all three outcomes, or the test proves little.
     assertTrue(outcomes[0] > 10_000 && outcomes[1] > 10_000 && outcomes[2] > 1_000,

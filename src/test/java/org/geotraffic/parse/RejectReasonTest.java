@@ -33,7 +33,7 @@ class RejectReasonTest {
   @Test
   void missingFields_areMalformed() {
     assertEquals(RejectReason.MALFORMED, combined("192.0.2.10 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200"));
-    assertEquals(RejectReason.MALFORMED, combined(GOOD + " \"extra\""));
+    assertEquals(RejectReason.MALFORMED, combined(GOOD + "\"extra\"")); // glued to the last field: no field of its own
     assertEquals(RejectReason.MALFORMED, combined("just some words"));
   }
 

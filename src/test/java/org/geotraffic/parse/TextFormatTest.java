@@ -78,7 +78,9 @@ class TextFormatTest {
     String line = "172.17.0.1 - - [29/May/2017:19:02:48 +0000] \"GET /s HTTP/1.1\" 404 612 \"-\" \"UA\" \"198.51.100.9, 10.0.0.1\"";
     assertEquals("198.51.100.9, 10.0.0.1", accept("nginx_xff", line).forwardedFor());
     assertNull(accept("nginx_xff", line.replace("\"198.51.100.9, 10.0.0.1\"", "\"-\"")).forwardedFor());
-    assertEquals(RejectReason.MALFORMED, LineParsers.create("nginx", 65_536).parse(line).rejectReason());
+    // The nginx preset skips the appended field: the line counts, without its X-Forwarded-For.
+    assertNull(accept("nginx", line).forwardedFor());
+    assertEquals("172.17.0.1", accept("nginx", line).client());
   }
 
   @Test
@@ -125,5 +127,13 @@ class TextFormatTest {
     assertNull(e.user());
     assertEquals(RejectReason.BAD_REQUEST, LineParsers.create(format, 100_000).parse(
         "{\"ip\":\"192.0.2.1\",\"time\":\"2000-10-10T13:55:36+00:00\",\"request\":\"GET \\uZZZZ HTTP/1.1\",\"status\":200,\"ua\":\"\",\"user\":\"\"}").rejectReason());
+  }
+
+  @Test
+  void byteOrderMarkAtTheStartOfALine_isIgnored() {
+    String line = "192.0.2.1 - - [10/Oct/2000:13:55:36 +0000]" + TAIL;
+    assertEquals("192.0.2.1", accept("combined", "\uFEFF" + line).client());
+    assertEquals("192.0.2.1", accept("combined", "\uFEFF" + line + "\r").client());
+    assertEquals(RejectReason.BAD_CLIENT, LineParsers.create("combined", 65_536).parse(line.replace("192.0.2.1", "192.0.2.1\uFEFF")).rejectReason());
   }
 }

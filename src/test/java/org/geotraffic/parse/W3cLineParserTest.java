@@ -92,4 +92,14 @@ class W3cLineParserTest {
     p.parse("#Fields: date time c-ip sc-status\r");
     assertEquals(1_514_851_201L, p.parse("2018-01-02 00:00:01.250 192.0.2.1 200\r").entry().epochSecond());
   }
+
+  @Test
+  void byteOrderMarkBeforeTheFirstDirective_isIgnored() {
+    // IIS writes a UTF-8 BOM at the start of each file; a concatenated file has one mid-file.
+    LineParser p = LineParsers.create("w3c", 65_536);
+    assertEquals(FilterReason.DIRECTIVE, p.parse("\uFEFF#Software: Microsoft Internet Information Services 10.0").filterReason());
+    assertEquals(FilterReason.DIRECTIVE, p.parse("\uFEFF" + FIELDS + "\r").filterReason());
+    assertEquals("::1%0", p.parse(RECORD + "\r").entry().client());
+    assertEquals(FilterReason.BLANK, p.parse("\uFEFF").filterReason());
+  }
 }
