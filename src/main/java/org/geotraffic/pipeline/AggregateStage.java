@@ -15,9 +15,9 @@ import static org.geotraffic.pipeline.VisitorCellRows.REGION;
 import static org.geotraffic.pipeline.VisitorCellRows.SITE;
 import static org.geotraffic.pipeline.VisitorCellRows.VISITOR;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +29,11 @@ import org.geotraffic.aggregate.DayAssembler;
 import org.geotraffic.aggregate.LineTallies;
 import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorTables;
+import org.geotraffic.enrich.GeoSource;
 import org.geotraffic.enrich.LineEnricher;
+import org.geotraffic.enrich.LineOutcome;
+import org.geotraffic.parse.FilterReason;
+import org.geotraffic.parse.RejectReason;
 import org.geotraffic.privacy.UnsuppressedDay;
 
 /**
@@ -148,23 +152,23 @@ public final class AggregateStage {
     long read = 0;
     long accepted = 0;
     long bots = 0;
-    Map<String, Long> rejected = new TreeMap<>();
-    Map<String, Long> filtered = new TreeMap<>();
-    Map<String, Long> geo = new TreeMap<>();
+    Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    Map<FilterReason, Long> filtered = new EnumMap<>(FilterReason.class);
+    Map<GeoSource, Long> geo = new EnumMap<>(GeoSource.class);
     for (LineTally t : tallies) {
-      String outcome = t.outcome();
+      LineOutcome outcome = t.outcome();
       long n = t.lines();
       read += n;
-      if (outcome.equals(LineEnricher.ACCEPTED)) {
-        accepted += n;
-        geo.merge(t.geoSource(), n, Long::sum);
-        if (t.bot()) {
-          bots += n;
+      switch (outcome.kind()) {
+        case ACCEPTED -> {
+          accepted += n;
+          geo.merge(t.geoSource(), n, Long::sum);
+          if (t.bot()) {
+            bots += n;
+          }
         }
-      } else if (outcome.startsWith("rejected:")) {
-        rejected.merge(outcome.substring("rejected:".length()), n, Long::sum);
-      } else {
-        filtered.merge(outcome.substring("filtered:".length()), n, Long::sum);
+        case REJECTED -> rejected.merge(outcome.rejectReason(), n, Long::sum);
+        case FILTERED -> filtered.merge(outcome.filterReason(), n, Long::sum);
       }
     }
     return new LineCounts(read, accepted, rejected, filtered, bots, geo);

@@ -37,7 +37,8 @@ final class DayPartition implements FlatMapFunction<Iterator<InternalRow>, DayPa
       InternalRow r = rows.next();
       String table = strings.of(r.getUTF8String(0));
       if (table.equals(VisitorTablesPartition.LINES)) {
-        tallies.add(new LineTally(strings.of(r.getUTF8String(3)), strings.of(r.getUTF8String(4)), r.getBoolean(5), r.getLong(7)));
+        tallies.add(new LineTally(TallyCodes.outcome(strings.of(r.getUTF8String(3))),
+            r.isNullAt(4) ? null : TallyCodes.geoSource(strings.of(r.getUTF8String(4))), r.getBoolean(5), r.getLong(7)));
         continue;
       }
       String rowSite = strings.of(r.getUTF8String(2));

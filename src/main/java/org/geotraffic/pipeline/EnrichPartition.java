@@ -17,6 +17,7 @@ import org.geotraffic.aggregate.VisitorCell;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.enrich.EnrichedEvent;
 import org.geotraffic.enrich.LineEnricher;
+import org.geotraffic.enrich.LineOutcome;
 import org.geotraffic.parse.LineShape;
 import org.geotraffic.parse.PrintableAscii;
 import scala.Tuple2;
@@ -45,7 +46,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
     LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings.geoDatabaseFileName(), settings.geoFields()));
     // Each split is one file or one piece of a file; a W3C file is never split.
     enricher.startFile();
-    Set<String> exampled = new HashSet<>();
+    Set<LineOutcome> exampled = new HashSet<>();
     LineTallies tallies = new LineTallies();
     Days days = new Days();
     VisitorCell cell = new VisitorCell();
@@ -77,9 +78,9 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
         EnrichedEvent e = enricher.enrich(line, PrintableAscii.of(text.getBytes(), text.getLength()));
         tallies.add(e);
         if (!e.accepted()) {
-          if (e.outcome.startsWith("rejected:") && exampled.add(e.outcome)) {
+          if (e.outcome.kind() == LineOutcome.Kind.REJECTED && exampled.add(e.outcome)) {
             // Only the line's shape (letters and digits masked) ever leaves the partition.
-            rejectExamples.add(e.outcome.substring("rejected:".length()) + "\t" + LineShape.of(line));
+            rejectExamples.add(e.outcome.rejectReason().key() + "\t" + LineShape.of(line));
           }
           return null;
         }

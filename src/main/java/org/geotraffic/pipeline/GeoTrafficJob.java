@@ -21,6 +21,7 @@ import org.geotraffic.geo.VisitorHasher;
 import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.output.RunSummary;
 import org.geotraffic.output.RunSummaryWriter;
+import org.geotraffic.parse.RejectReason;
 import org.geotraffic.privacy.SuppressionPolicy;
 import org.geotraffic.privacy.WhatIf;
 import org.geotraffic.privacy.Table;
@@ -217,17 +218,17 @@ public final class GeoTrafficJob {
     return all;
   }
 
-  private static String topReasons(Map<String, Long> rejected) {
+  private static String topReasons(Map<RejectReason, Long> rejected) {
     return rejected.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .sorted(Map.Entry.<RejectReason, Long>comparingByValue().reversed())
         .limit(3)
-        .map(e -> e.getKey() + "=" + e.getValue())
+        .map(e -> e.getKey().key() + "=" + e.getValue())
         .reduce((a, b) -> a + ", " + b)
         .orElse("none");
   }
 
-  private static String topReason(Map<String, Long> rejected) {
-    return rejected.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+  private static String topReason(Map<RejectReason, Long> rejected) {
+    return rejected.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey().key()).orElse("");
   }
 
   /** Input bytes per shuffle partition at least: beyond it the aggregates' tasks spill (benchmark at 40M lines). */

@@ -81,8 +81,8 @@ public final class VisitorCellRows {
       row.setLong(6, t.lines());
       row.setLong(7, 0L);
       row.setLong(8, 0L);
-      row.update(9, LastUtf8String.nullable(t.outcome()));
-      row.update(10, LastUtf8String.nullable(t.geoSource()));
+      row.update(9, TallyCodes.outcome(t.outcome()));
+      row.update(10, TallyCodes.geoSource(t.geoSource()));
       row.setBoolean(11, t.bot());
       return row;
     }
@@ -102,7 +102,7 @@ public final class VisitorCellRows {
   }
 
   static LineTally readTally(InternalRow r, SharedStrings strings) {
-    String geoSource = r.isNullAt(10) ? null : strings.of(r.getUTF8String(10));
-    return new LineTally(strings.of(r.getUTF8String(OUTCOME_INDEX)), geoSource, r.getBoolean(11), r.getLong(6));
+    return new LineTally(TallyCodes.outcome(strings.of(r.getUTF8String(OUTCOME_INDEX))),
+        r.isNullAt(10) ? null : TallyCodes.geoSource(strings.of(r.getUTF8String(10))), r.getBoolean(11), r.getLong(6));
   }
 }

@@ -91,8 +91,8 @@ final class VisitorTablesPartition implements FlatMapFunction<Iterator<InternalR
       row.update(0, table.of(LINES));
       row.setNullAt(1);
       row.setNullAt(2);
-      row.update(3, LastUtf8String.nullable(t.outcome()));
-      row.update(4, LastUtf8String.nullable(t.geoSource()));
+      row.update(3, TallyCodes.outcome(t.outcome()));
+      row.update(4, TallyCodes.geoSource(t.geoSource()));
       row.setBoolean(5, t.bot());
       row.setLong(6, 0L);
       row.setLong(7, t.lines());

@@ -18,6 +18,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorCell;
+import org.geotraffic.enrich.GeoSource;
+import org.geotraffic.enrich.LineOutcome;
+import org.geotraffic.parse.FilterReason;
+import org.geotraffic.parse.RejectReason;
 import org.geotraffic.aggregate.VisitorTables;
 import org.geotraffic.enrich.LineEnricher;
 import org.geotraffic.testsupport.SparkTestSession;
@@ -66,7 +70,7 @@ class DayPlacementTest {
         rows.add(writer.cell(new VisitorTables.TableCell(VisitorTables.PAGE_SETS, FIRST_DAY + i % 5, site, "/p" + i, null, 1, 1, 1, 1)).copy());
       }
     }
-    rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
+    rows.add(writer.tally(new LineTally(LineOutcome.ACCEPTED, GeoSource.DATABASE, false, 5)).copy());
     Dataset<Row> partial = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 4),
         VisitorTablesPartition.SCHEMA);
     List<Row> placed = byPartition(AggregateStage.dayPartitions(partial, p),
@@ -114,7 +118,7 @@ class DayPlacementTest {
         // Days 0..6 of a 5-day range: two days outside it, which wrap.
         rows.add(writer.cell(cell.set(FIRST_DAY + r.nextInt(7), "s", "DE", "DE-BE", "/p" + r.nextInt(50), visitor, 1, 1, 10)).copy());
       }
-      rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
+      rows.add(writer.tally(new LineTally(LineOutcome.ACCEPTED, GeoSource.DATABASE, false, 5)).copy());
       Dataset<Row> cells = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3), VisitorCellRows.SCHEMA);
       List<Row> placed = byPartition(AggregateStage.visitorPartitions(cells, p),
           row -> new Object[] {row.isNullAt(0) ? null : row.getInt(0), row.getLong(5), row.getString(4)});
