@@ -43,7 +43,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
 
   @Override
   public Iterator<InternalRow> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
-    LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings.geoDatabaseFileName(), settings.geoFields()));
+    LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings));
     // Each split is one file or one piece of a file; a W3C file is never split.
     enricher.startFile();
     Set<LineOutcome> exampled = new HashSet<>();

@@ -1,6 +1,8 @@
 package org.geotraffic.pipeline;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,11 +51,11 @@ public final class GeoTrafficJob {
 
   /** Enrich and aggregate once; the basis of both a run and a what-if. */
   private AggregateStage.Aggregates aggregate(RunRequest request, Map<String, Long> stageMillis) {
-    String dbName = request.geoDatabase().getName();
-    shipDatabase(request.geoDatabase().getAbsolutePath(), dbName);
+    DatabaseShipment db = shipDatabase(request.geoDatabase());
     long t0 = System.nanoTime();
     byte[] secret = VisitorHasher.newRunSecret();
-    EnrichSettings settings = EnrichSettings.of(request.config(), dbName, request.windowFrom(), request.windowTo(), secret);
+    EnrichSettings settings = EnrichSettings.of(request.config(), db.fileName(), db.contentId(), request.windowFrom(), request.windowTo(),
+        secret);
     scaleShufflePartitions(request.input().totalBytes());
     DayPlacement placement = dayPlacement(request, settings);
     spark.sparkContext().setJobDescription("parse, locate, anonymise and shuffle by visitor");
@@ -193,14 +195,12 @@ public final class GeoTrafficJob {
     return done;
   }
 
-  private void shipDatabase(String path, String name) {
-    // Under spark-submit --files the database may already be registered; adding it twice fails.
-    for (String f : scala.collection.JavaConverters.seqAsJavaList(spark.sparkContext().listFiles())) {
-      if (f.endsWith("/" + name)) {
-        return;
-      }
+  private DatabaseShipment shipDatabase(File database) {
+    try {
+      return DatabaseShipment.ship(spark.sparkContext(), database);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot ship the geo database to the executors: " + e.getMessage() + ", " + database, e);
     }
-    spark.sparkContext().addFile(path);
   }
 
   private void writeSummary(RunRequest request, RunSummary summary) throws IOException {
