@@ -28,12 +28,12 @@ import org.apache.spark.SparkContext;
  * @param fileName the name executors open with {@code SparkFiles.get}
  * @param contentId the SHA-256 of the database's bytes, hex
  */
-record DatabaseShipment(String fileName, String contentId) {
+public record DatabaseShipment(String fileName, String contentId) {
   /** How many hex digits of the content id prefix a shipped copy's name: 64 bits tell databases apart. */
   static final int NAME_ID_DIGITS = 16;
 
   /** Ships the database to the executors unless this content is shipped already. Call on the driver. */
-  static DatabaseShipment ship(SparkContext sc, File database) throws IOException {
+  public static DatabaseShipment ship(SparkContext sc, File database) throws IOException {
     if (shippedBySubmit(sc, database)) {
       return new DatabaseShipment(database.getName(), contentId(database.toPath()));
     }

@@ -60,7 +60,7 @@ public final class GeoTrafficJob {
     DayPlacement placement = dayPlacement(request, settings);
     spark.sparkContext().setJobDescription("parse, locate, anonymise and shuffle by visitor");
     EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings);
-    AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows(), placement);
+    AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.cells(), placement);
     rejectExamples = new TreeMap<>();
     for (String example : enriched.rejectExamples().value()) {
       int tab = example.indexOf('\t');

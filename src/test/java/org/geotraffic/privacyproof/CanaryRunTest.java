@@ -121,18 +121,22 @@ class CanaryRunTest {
     sets.put("spark.shuffle.spill.compress", "false");
     sets.put("spark.broadcast.compress", "false");
     sets.put("spark.rdd.compress", "false");
-    // Force the sort-based (spilling) shuffle writer and make it spill after every few hundred records.
-    // Not every 16: the reduce side sorts each partition, and merging a sort opens every spill file at
-    // once with a 1 MB read-ahead buffer each (thousands of 16-record spills ran out of a 768 MB heap).
+    // Force the sort-based (spilling) shuffle writer.
     sets.put("spark.shuffle.sort.bypassMergeThreshold", "0");
-    sets.put("spark.shuffle.spill.numElementsForceSpillThreshold", "256");
-    // About 2 MB of execution + storage memory, none of it reserved for storage: while the enrich stage's
+    // About 0.5 MB of execution + storage memory, none of it reserved for storage: while the enrich stage's
     // shuffle writer takes execution memory it evicts cached and broadcast blocks (the task binary) to
-    // disk. Without storageFraction=0 the eviction depended on timing: 1 of 4 clean-clone runs kept the
-    // task binary in memory and the positive control below failed.
-    sets.put("spark.memory.fraction", "0.004");
+    // disk, and once the pool is full the shuffle's sorters spill. Without storageFraction=0 the eviction
+    // depended on timing: 1 of 4 clean-clone runs kept the task binary in memory and the positive control
+    // below failed.
+    sets.put("spark.memory.fraction", "0.001");
     sets.put("spark.memory.storageFraction", "0");
     sets.put("spark.buffer.pageSize", "64k");
+    // The job's shuffles are RDD shuffles of byte-array records: their sorters hold Java objects and ask for
+    // execution memory only once they estimate more than this (Spark's default, 5 MB, is more than the whole
+    // pool above: they would never ask, so nothing would be evicted, and never spill). 8 KB: they
+    // ask early, take the pool from the cached and broadcast blocks, and spill when it is full. Not forced
+    // spills every few hundred records: a sort that never grows never takes memory from the task binary.
+    sets.put("spark.shuffle.spill.initialMemoryThreshold", "8k");
     sets.put("spark.extraListeners", LocalDirCapture.Listener.class.getName());
     sets.putAll(extra);
     sets.forEach((k, v) -> {
