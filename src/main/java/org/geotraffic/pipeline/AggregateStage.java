@@ -94,7 +94,8 @@ public final class AggregateStage {
 
   public static Aggregates aggregate(SparkSession spark, JavaPairRDD<byte[], Void> cells, DayPlacement placement) {
     JavaPairRDD<byte[], Void> partitions = visitorPartitions(cells, placement);
-    spark.sparkContext().setJobDescription("aggregate and assemble days");
+    // One job: the enrich stage's tasks write the visitor shuffle, the aggregation reads it and writes the day shuffle.
+    spark.sparkContext().setJobDescription("parse, locate, anonymise, shuffle by visitor, aggregate and assemble days");
     // Partial tables to one task per (date, site): each day is summed and assembled on an executor, so the
     // driver never holds unsuppressed tables (at 40M lines it ran out of a 1 GB heap when it did).
     JavaPairRDD<byte[], Void> partial = partitions.mapPartitionsToPair(new VisitorTablesPartition(), false);

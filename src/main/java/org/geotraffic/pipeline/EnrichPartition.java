@@ -24,8 +24,8 @@ import scala.Tuple2;
 /**
  * The enrich stage's function: one input split's lines in; one visitor cell record per accepted line, then
  * the split's line tallies, out ({@link VisitorCellRecords}; the record is the pair's key, there is no value).
- * The raw line and the client in it never
- * leave this function; a rejected line leaves only as its masked shape ({@link LineShape}).
+ * The raw line and the client in it never leave this function; a rejected line leaves only as its masked shape
+ * ({@link LineShape}).
  *
  * <p>Lines are not summed per cell here: within a split few lines share a (visitor, page), and a Java
  * map of a split's cells cost more in garbage collection than the smaller shuffle saved (benchmark,

@@ -58,7 +58,6 @@ public final class GeoTrafficJob {
         secret);
     scaleShufflePartitions(request.input().totalBytes());
     DayPlacement placement = dayPlacement(request, settings);
-    spark.sparkContext().setJobDescription("parse, locate, anonymise and shuffle by visitor");
     EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings);
     AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.cells(), placement);
     rejectExamples = new TreeMap<>();

@@ -35,7 +35,7 @@ class LauncherIT {
     ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run",
         "--input", project.resolve("sample-logs").toString(), "--output", out.toString(), "--geoip-db", db.toString(),
         "--date", "2026-11-24", "--run-id", "it-launcher"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g",
-        "GEOTRAFFIC_CDS", "on"), tmp.resolve("logs"));
+        "GEOTRAFFIC_CDS", "on", "GEOTRAFFIC_SPARK", ItSupport.sparkLine()), tmp.resolve("logs"));
 
     assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
     List<String> stages = new ArrayList<>();
@@ -62,24 +62,20 @@ class LauncherIT {
 
     // The class-data archive the launcher made (or reused) by a training run on sample-logs/: class
     // metadata only, none of the training run's clients. Archives of an older jar are deleted when a new one is made.
-    List<Path> archives = currentArchives(project);
-    assertFalse(archives.isEmpty(), "the launcher made a class-data archive for this jar in target/cds/");
+    List<Path> archives = currentArchives();
+    assertFalse(archives.isEmpty(), "the launcher made a class-data archive for this jar in " + ItSupport.buildDirectory() + "/cds/");
     for (Path archive : archives) {
       assertNoClientDataIn(archive);
     }
   }
 
-  /** The class-data archives in target/cds/ made since the jar was built. */
-  private static List<Path> currentArchives(Path project) throws IOException {
-    Path dir = project.resolve("target/cds");
+  /** The class-data archives in the build's cds/ folder made since the jar was built. */
+  private static List<Path> currentArchives() throws IOException {
+    Path dir = ItSupport.buildDirectory().resolve("cds");
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    FileTime jar;
-    try (Stream<Path> jars = Files.list(project.resolve("target"))) {
-      jar = Files.getLastModifiedTime(jars.filter(p -> p.getFileName().toString().matches("geotraffic-.*\\.jar"))
-          .filter(p -> !p.getFileName().toString().endsWith("-tests.jar")).findFirst().orElseThrow());
-    }
+    FileTime jar = Files.getLastModifiedTime(ItSupport.shadedJar());
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.getFileName().toString().matches("geotraffic-[0-9]+\\.jsa"))
           .filter(p -> {
@@ -119,7 +115,8 @@ class LauncherIT {
     ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run",
         "--input", project.resolve("sample-logs").toString(), "--output", tmp.resolve("out").toString(), "--geoip-db",
         db.toString(), "--run-id", "it-jfr"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g",
-        "GEOTRAFFIC_CDS", "on", "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording), tmp.resolve("logs"));
+        "GEOTRAFFIC_CDS", "on", "GEOTRAFFIC_SPARK", ItSupport.sparkLine(),
+        "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording), tmp.resolve("logs"));
 
     assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
     ItSupport.assertNoClientData(r.both(), "launcher console with a recording");

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -369,15 +370,33 @@ class CanaryRunTest {
     }
   }
 
-  /** Shuffle bytes written, memory bytes spilled, disk bytes spilled, over all tasks, from the event log. */
+  /**
+   * Shuffle bytes written, memory bytes spilled, disk bytes spilled, over all tasks, from the event log: one file
+   * (Spark 3.5), or one folder {@code eventlog_v2_<app>} of rolled {@code events_<n>_<app>} files (Spark 4 rolls
+   * event logs by default).
+   */
   private static long[] taskMetrics(Launched l) throws IOException {
     long[] m = new long[3];
-    List<Path> files;
+    List<Path> logs;
     try (Stream<Path> s = Files.list(l.run().resolve("eventlog"))) {
-      files = s.filter(Files::isRegularFile).toList();
+      logs = s.toList();
     }
-    assertEquals(1, files.size(), "one event log expected: " + files);
-    for (String line : Files.readAllLines(files.get(0), StandardCharsets.UTF_8)) {
+    assertEquals(1, logs.size(), "one application's event log expected: " + logs);
+    List<Path> files;
+    if (Files.isDirectory(logs.get(0))) {
+      try (Stream<Path> s = Files.list(logs.get(0))) {
+        files = s.filter(p -> p.getFileName().toString().startsWith("events_"))
+            .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().split("_")[1]))).toList();
+      }
+      assertFalse(files.isEmpty(), "no events_ file in " + logs.get(0));
+    } else {
+      files = logs;
+    }
+    List<String> lines = new ArrayList<>();
+    for (Path f : files) {
+      lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+    }
+    for (String line : lines) {
       if (!line.contains("\"SparkListenerTaskEnd\"")) {
         continue;
       }
