@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import org.geotraffic.enrich.EnrichedEvent;
+import org.geotraffic.enrich.GeoSource;
+import org.geotraffic.enrich.LineOutcome;
 
 /**
  * Counts lines by outcome (and, for accepted lines, by geo source and crawler flag): the line
@@ -12,8 +14,8 @@ import org.geotraffic.enrich.EnrichedEvent;
 public final class LineTallies {
   private final HashMap<LineTally.Key, long[]> counts = new HashMap<>();
   /** The last key's counter: consecutive lines mostly share an outcome, so most lines skip the map. */
-  private String lastOutcome;
-  private String lastGeoSource;
+  private LineOutcome lastOutcome;
+  private GeoSource lastGeoSource;
   private boolean lastBot;
   private long[] lastCount;
 
@@ -25,8 +27,8 @@ public final class LineTallies {
     add(t.outcome(), t.geoSource(), t.bot(), t.lines());
   }
 
-  private void add(String outcome, String geoSource, boolean bot, long lines) {
-    // Outcomes and geo sources are constants, so the same instance means the same key; anything else takes the map.
+  private void add(LineOutcome outcome, GeoSource geoSource, boolean bot, long lines) {
+    // One instance per outcome and geo source, so the same instance means the same key.
     if (lastCount == null || outcome != lastOutcome || geoSource != lastGeoSource || bot != lastBot) {
       lastCount = counts.computeIfAbsent(new LineTally.Key(outcome, geoSource, bot), k -> new long[1]);
       lastOutcome = outcome;

@@ -9,10 +9,9 @@ package org.geotraffic.enrich;
  * keep per-line allocation down. Not thread-safe.
  */
 public final class EnrichedEvent {
-  /** "accepted", "rejected:&lt;reason&gt;" or "filtered:&lt;reason&gt;". */
-  public String outcome;
-  /** How the location was found ({@link GeoSource#key()}), null unless accepted. */
-  public String geoSource;
+  public LineOutcome outcome;
+  /** How the location was found, null unless accepted. */
+  public GeoSource geoSource;
   public String date;
   public String site;
   public String country;
@@ -24,7 +23,7 @@ public final class EnrichedEvent {
   public boolean pageView;
   public long bytes;
 
-  void clear(String outcome) {
+  void clear(LineOutcome outcome) {
     this.outcome = outcome;
     geoSource = null;
     date = null;
@@ -39,6 +38,6 @@ public final class EnrichedEvent {
   }
 
   public boolean accepted() {
-    return LineEnricher.ACCEPTED.equals(outcome);
+    return outcome.accepted();
   }
 }

@@ -23,23 +23,10 @@ import org.geotraffic.parse.RejectReason;
  * <p>Plain Java (the Spark stage wraps it). Not thread-safe: one per partition.
  */
 public final class LineEnricher {
-  public static final String ACCEPTED = "accepted";
   /** The visitor id of requests that count as nobody's visit (crawlers, unless reported separately). */
   public static final long NO_VISITOR = 0L;
   /** Appended to the site of crawler traffic when bots.report-separately is on. */
   public static final String BOT_SITE_SUFFIX = " (bots)";
-  private static final String[] REJECTED = new String[RejectReason.values().length];
-  private static final String[] FILTERED = new String[FilterReason.values().length];
-
-  static {
-    for (RejectReason r : RejectReason.values()) {
-      REJECTED[r.ordinal()] = "rejected:" + r.key();
-    }
-    for (FilterReason f : FilterReason.values()) {
-      FILTERED[f.ordinal()] = "filtered:" + f.key();
-    }
-  }
-
   private final LineParser parser;
   private final ProxyChain proxyChain;
   private final ClientLocator locator;
@@ -90,23 +77,23 @@ public final class LineEnricher {
       result = ParseResult.rejected(RejectReason.MALFORMED);
     }
     if (!result.isAccepted()) {
-      event.clear(result.rejectReason() != null ? REJECTED[result.rejectReason().ordinal()] : FILTERED[result.filterReason().ordinal()]);
+      event.clear(result.rejectReason() != null ? LineOutcome.rejected(result.rejectReason()) : LineOutcome.filtered(result.filterReason()));
       return event;
     }
     LogEntry entry = result.entry();
     String date = dates.dateOf(entry.epochSecond());
     if ((windowFrom != null && date.compareTo(windowFrom) < 0) || (windowTo != null && date.compareTo(windowTo) > 0)) {
-      event.clear(FILTERED[FilterReason.OUT_OF_WINDOW.ordinal()]);
+      event.clear(LineOutcome.filtered(FilterReason.OUT_OF_WINDOW));
       return event;
     }
     String client = proxyChain.clientOf(entry.client(), entry.forwardedFor());
     GeoLocation location = client == null ? null : locator.locate(client);
     if (location == null) {
-      event.clear(REJECTED[RejectReason.BAD_CLIENT.ordinal()]);
+      event.clear(LineOutcome.rejected(RejectReason.BAD_CLIENT));
       return event;
     }
-    event.clear(ACCEPTED);
-    event.geoSource = locator.lastSource().key();
+    event.clear(LineOutcome.ACCEPTED);
+    event.geoSource = locator.lastSource();
     event.date = date;
     event.site = entry.site() == null || entry.site().isEmpty() ? defaultSite : entry.site();
     event.country = location.country();

@@ -89,12 +89,12 @@ public record RunSummary(
       l.put("accepted", lines.accepted());
       l.put("rejected_total", lines.rejectedTotal());
       l.put("filtered_total", lines.filteredTotal());
-      l.put("rejected", lines.rejected());
-      l.put("filtered", lines.filtered());
+      l.put("rejected", lines.rejectedByKey());
+      l.put("filtered", lines.filteredByKey());
       l.put("bots", lines.bots());
       l.put("balanced", lines.balanced());
       root.put("lines", l);
-      root.put("geo", lines.geoSources());
+      root.put("geo", lines.geoSourcesByKey());
     }
     if (rowsPublished != null) {
       Map<String, Object> tables = new LinkedHashMap<>();

@@ -1,44 +1,30 @@
 package org.geotraffic.pipeline;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.hash;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.shiftleft;
-import static org.apache.spark.sql.functions.shiftrightunsigned;
-import static org.apache.spark.sql.functions.when;
-import static org.geotraffic.pipeline.VisitorCellRows.OUTCOME;
-import static org.geotraffic.pipeline.VisitorCellRows.PAGE;
-import static org.geotraffic.pipeline.VisitorCellRows.REGION;
-import static org.geotraffic.pipeline.VisitorCellRows.SITE;
-import static org.geotraffic.pipeline.VisitorCellRows.VISITOR;
-
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.storage.StorageLevel;
 import org.geotraffic.aggregate.DayAssembler;
 import org.geotraffic.aggregate.LineTallies;
 import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorTables;
-import org.geotraffic.enrich.LineEnricher;
+import org.geotraffic.enrich.GeoSource;
+import org.geotraffic.enrich.LineOutcome;
+import org.geotraffic.parse.FilterReason;
+import org.geotraffic.parse.RejectReason;
 import org.geotraffic.privacy.UnsuppressedDay;
 
 /**
  * Stage 2, aggregate: visitor cells to the unsuppressed tables of every (date, site), plus the line
  * accounting. The tables stay on the executors; the driver collects only the line tallies.
  *
- * <p>One shuffle of visitor data: the enrich stage's visitor cells are partitioned by (day, visitor)
- * ({@link DayPlacement}), so each partition holds every cell of its visitors in its few days, and sorted
- * by (day, visitor) within the partition. Plain
+ * <p>One shuffle of visitor data: the enrich stage's visitor cell records are partitioned by (day, visitor)
+ * ({@link DayPlacement}, {@link VisitorPartitioner}), so each partition holds every cell of its visitors in its few
+ * days, and sorted by (day, visitor) within the partition. Public Spark APIs only: pair RDDs of byte-array records
+ * with a custom {@link org.apache.spark.Partitioner}. Plain
  * Java then counts each visitor once per region and per (page, country), and leaves each visitor's set
  * of pages ({@link VisitorTables}); partitions' visitor sets are disjoint, so their counts add up
  * exactly. Countries, totals and pages are sums of those (each visitor has one location). Once the
@@ -80,44 +66,24 @@ public final class AggregateStage {
   }
 
   /**
-   * The visitor cells partitioned by (day, visitor) ({@link DayPlacement}: each day its own block of
-   * partitions; cells without a visitor spread by page within their day's block) and sorted within each
-   * partition by {@link VisitorTables#sortKey} (day, then the visitor id's high bits: one long, so Spark
-   * radix-sorts it): the one shuffle, and the first place data leaves the enrich step.
+   * The visitor cell records partitioned by (day, visitor) ({@link VisitorPartitioner}: each day its own block of
+   * partitions, as {@link DayPlacement} says) and sorted within each partition by their sort key (day, then the
+   * visitor id's high bits): the one shuffle, and the first place data leaves the enrich step. A fixed number of
+   * partitions: Spark's adaptive execution once coalesced the 10M benchmark into 7 tasks, and 7 tasks on 2 cores
+   * left one core idle for the last wave.
    */
-  public static Dataset<Row> visitorPartitions(Dataset<Row> cells, DayPlacement placement) {
-    Column spread = when(col(VISITOR).notEqual(LineEnricher.NO_VISITOR), col(VISITOR))
-        .otherwise(hash(col(PAGE), col(REGION), col(OUTCOME)).cast("long"));
-    // Line tallies have no day; they go to the first day's block.
-    Column dayIndex = coalesce(col(VisitorCellRows.DAY), lit(placement.firstDay())).minus(placement.firstDay()).cast("long");
-    Column partition = pmod(dayIndex.multiply(placement.perDay()).plus(pmod(spread, lit((long) placement.perDay()))),
-        lit((long) placement.partitions()));
-    // Spark hashes what it partitions by; keys[p] is a value it sends to partition p. A fixed number of
-    // partitions, not left to AQE: it coalesced the 10M benchmark into 7 tasks, and 7 tasks on 2 cores left
-    // one core idle for the last wave.
-    Column key = element_at(lit(placement.partitionKeys()), partition.cast("int").plus(1));
-    Column sortKey = shiftleft(col(VisitorCellRows.DAY).cast("long"), 32).bitwiseOR(shiftrightunsigned(col(VISITOR), 32));
-    return cells.repartition(placement.partitions(), key).sortWithinPartitions(sortKey);
+  public static JavaPairRDD<byte[], Void> visitorPartitions(JavaPairRDD<byte[], Void> cells, DayPlacement placement) {
+    return cells.repartitionAndSortWithinPartitions(new VisitorPartitioner(placement), new VisitorCellRecords.BySortKey());
   }
 
   /**
-   * The partial tables partitioned for the day assembly, sorted by (day, site) within each partition: with
-   * a known day range each day has a partition of its own ({@link DayPlacement#dayBlock}), a fixed number that
-   * AQE leaves alone. Hashing (day, site) into AQE's partitions put two days in each of two tasks and one in
-   * the third (benchmark, 10M lines over 5 days: 3.9 s for the stage, 3.1 s of it those two tasks). Without
-   * the range, by day through AQE. Either way all sites of a day share a partition, which the writer relies
-   * on. Line tallies (day null) go to the first day's partition.
+   * The partial table records partitioned for the day assembly ({@link DayPartitioner}: with a known day range each
+   * day has a partition of its own; hashing (day, site) into Spark's partitions put two days in each of two tasks and
+   * one in the third, benchmark, 10M lines over 5 days: 3.9 s for the stage, 3.1 s of it those two tasks), sorted by
+   * (day, site) within each partition. Either way all sites of a day share a partition, which the writer relies on.
    */
-  static Dataset<Row> dayPartitions(Dataset<Row> partial, DayPlacement placement) {
-    Column day = col(VisitorTablesPartition.DAY);
-    Dataset<Row> placed;
-    if (placement.knowsDays()) {
-      Column block = pmod(coalesce(day, lit(placement.firstDay())).minus(placement.firstDay()), lit(placement.dayBlocks()));
-      placed = partial.repartition(placement.dayBlocks(), element_at(lit(placement.dayBlockKeys()), block.plus(1)));
-    } else {
-      placed = partial.repartition(day);
-    }
-    return placed.sortWithinPartitions(day, col(SITE));
+  static JavaPairRDD<byte[], Void> dayPartitions(JavaPairRDD<byte[], Void> partial, DayPlacement placement) {
+    return partial.repartitionAndSortWithinPartitions(new DayPartitioner(placement), new PartialTableRecords.ByDayAndSite());
   }
 
   /** The day placement for spark.sql.shuffle.partitions partitions over the days firstDay..lastDay, or by visitor only when they are unknown (null). */
@@ -126,14 +92,14 @@ public final class AggregateStage {
     return firstDay == null || lastDay == null ? DayPlacement.visitorsOnly(wanted) : DayPlacement.of(firstDay, lastDay, wanted);
   }
 
-  public static Aggregates aggregate(SparkSession spark, Dataset<Row> cells, DayPlacement placement) {
-    // Spark's own rows, not converted to Rows: the reduce side reads their fields directly (SharedStrings).
-    JavaRDD<InternalRow> partitions = InternalFrames.rows(visitorPartitions(cells, placement));
-    spark.sparkContext().setJobDescription("aggregate and assemble days");
+  public static Aggregates aggregate(SparkSession spark, JavaPairRDD<byte[], Void> cells, DayPlacement placement) {
+    JavaPairRDD<byte[], Void> partitions = visitorPartitions(cells, placement);
+    // One job: the enrich stage's tasks write the visitor shuffle, the aggregation reads it and writes the day shuffle.
+    spark.sparkContext().setJobDescription("parse, locate, anonymise, shuffle by visitor, aggregate and assemble days");
     // Partial tables to one task per (date, site): each day is summed and assembled on an executor, so the
     // driver never holds unsuppressed tables (at 40M lines it ran out of a 1 GB heap when it did).
-    Dataset<Row> partial = InternalFrames.of(spark, partitions.mapPartitions(new VisitorTablesPartition()), VisitorTablesPartition.SCHEMA);
-    JavaRDD<DayPartition.Part> parts = InternalFrames.rows(dayPartitions(partial, placement))
+    JavaPairRDD<byte[], Void> partial = partitions.mapPartitionsToPair(new VisitorTablesPartition(), false);
+    JavaRDD<DayPartition.Part> parts = dayPartitions(partial, placement)
         .mapPartitions(new DayPartition())
         // On disk, not in memory: a run's days wait there for the suppress stage. In memory they filled the
         // storage pool with the days of the run (40M benchmark lines, 20 days, 1 GiB heap: peak RSS 1,392
@@ -148,23 +114,23 @@ public final class AggregateStage {
     long read = 0;
     long accepted = 0;
     long bots = 0;
-    Map<String, Long> rejected = new TreeMap<>();
-    Map<String, Long> filtered = new TreeMap<>();
-    Map<String, Long> geo = new TreeMap<>();
+    Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    Map<FilterReason, Long> filtered = new EnumMap<>(FilterReason.class);
+    Map<GeoSource, Long> geo = new EnumMap<>(GeoSource.class);
     for (LineTally t : tallies) {
-      String outcome = t.outcome();
+      LineOutcome outcome = t.outcome();
       long n = t.lines();
       read += n;
-      if (outcome.equals(LineEnricher.ACCEPTED)) {
-        accepted += n;
-        geo.merge(t.geoSource(), n, Long::sum);
-        if (t.bot()) {
-          bots += n;
+      switch (outcome.kind()) {
+        case ACCEPTED -> {
+          accepted += n;
+          geo.merge(t.geoSource(), n, Long::sum);
+          if (t.bot()) {
+            bots += n;
+          }
         }
-      } else if (outcome.startsWith("rejected:")) {
-        rejected.merge(outcome.substring("rejected:".length()), n, Long::sum);
-      } else {
-        filtered.merge(outcome.substring("filtered:".length()), n, Long::sum);
+        case REJECTED -> rejected.merge(outcome.rejectReason(), n, Long::sum);
+        case FILTERED -> filtered.merge(outcome.filterReason(), n, Long::sum);
       }
     }
     return new LineCounts(read, accepted, rejected, filtered, bots, geo);

@@ -5,53 +5,49 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.geotraffic.aggregate.DayAssembler;
 import org.geotraffic.aggregate.Days;
 import org.geotraffic.aggregate.LineTallies;
 import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorTables;
 import org.geotraffic.privacy.UnsuppressedDay;
+import scala.Tuple2;
 
 /**
- * Partial-table rows ({@link VisitorTablesPartition#SCHEMA}, Spark's own rows) sorted by (day, site) to
- * one assembled {@link UnsuppressedDay} per (date, site) ({@link DayAssembler}), and the line tallies
- * (day null) to one summed list. Assembles one day at a time.
+ * Partial table records ({@link PartialTableRecords}) sorted by (day, site) to one assembled {@link UnsuppressedDay}
+ * per (date, site) ({@link DayAssembler}), and the line tallies to one summed list. Assembles one day at a time.
  */
-final class DayPartition implements FlatMapFunction<Iterator<InternalRow>, DayPartition.Part> {
+final class DayPartition implements FlatMapFunction<Iterator<Tuple2<byte[], Void>>, DayPartition.Part> {
   private static final long serialVersionUID = 1L;
 
   /** A day, or the partition's line tallies. */
   record Part(UnsuppressedDay day, List<LineTally> tallies) implements Serializable {}
 
   @Override
-  public Iterator<Part> call(Iterator<InternalRow> rows) {
+  public Iterator<Part> call(Iterator<Tuple2<byte[], Void>> records) {
     List<Part> out = new ArrayList<>();
     LineTallies tallies = new LineTallies();
-    SharedStrings strings = new SharedStrings();
+    PartialTableRecords.Reader in = new PartialTableRecords.Reader();
     Days days = new Days();
     DayAssembler assembler = null;
     int day = 0;
     String site = null;
-    while (rows.hasNext()) {
-      InternalRow r = rows.next();
-      String table = strings.of(r.getUTF8String(0));
-      if (table.equals(VisitorTablesPartition.LINES)) {
-        tallies.add(new LineTally(strings.of(r.getUTF8String(3)), strings.of(r.getUTF8String(4)), r.getBoolean(5), r.getLong(7)));
+    while (records.hasNext()) {
+      byte[] record = records.next()._1();
+      if (PartialTableRecords.isTally(record)) {
+        tallies.add(in.tally(record));
         continue;
       }
-      String rowSite = strings.of(r.getUTF8String(2));
-      if (assembler == null || r.getInt(1) != day || !rowSite.equals(site)) {
+      VisitorTables.TableCell c = in.cell(record);
+      if (assembler == null || c.day() != day || !c.site().equals(site)) {
         if (assembler != null) {
           out.add(new Part(assembler.build(), null));
         }
-        day = r.getInt(1);
-        site = rowSite;
+        day = c.day();
+        site = c.site();
         assembler = new DayAssembler(days.date(day), site);
       }
-      // A page set seldom repeats within a partition: it is not worth keeping among the shared strings.
-      String key1 = table.equals(VisitorTables.PAGE_SETS) ? r.getUTF8String(3).toString() : strings.of(r.getUTF8String(3));
-      assembler.add(table, key1, strings.of(r.getUTF8String(4)), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9));
+      assembler.add(c.table(), c.key1(), c.key2(), c.visitors(), c.hits(), c.pageviews(), c.bytes());
     }
     if (assembler != null) {
       out.add(new Part(assembler.build(), null));

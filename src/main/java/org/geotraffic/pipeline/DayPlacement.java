@@ -1,10 +1,11 @@
 package org.geotraffic.pipeline;
 
 import java.io.Serializable;
-import org.apache.spark.unsafe.hash.Murmur3_x86_32;
+import java.util.Objects;
 
 /**
- * Which shuffle partition of the visitor shuffle each (day, visitor) goes to: every day of the input
+ * Which shuffle partition of the visitor shuffle each (day, visitor) goes to ({@link VisitorPartitioner}), and
+ * which partition of the day assembly each day goes to ({@link DayPartitioner}): every day of the input
  * gets its own block of {@link #perDay()} partitions, and each of the day's visitors one partition in
  * that block. A reduce task then holds few days, so the partial tables it hands to the day assembly
  * grow with the days of the input, not with partitions × days (benchmark, 40M lines over 20 days: 77
@@ -16,8 +17,6 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
  */
 public final class DayPlacement implements Serializable {
   private static final long serialVersionUID = 1L;
-  /** The seed of Spark's hash partitioning (HashPartitioning's Murmur3Hash). */
-  static final int SPARK_HASH_SEED = 42;
 
   private final int firstDay;
   private final int perDay;
@@ -89,33 +88,15 @@ public final class DayPlacement implements Serializable {
     return Math.floorMod(day - firstDay, dayBlocks);
   }
 
-  /**
-   * For each partition p, an int that Spark's hash partitioning into {@link #partitions()} sends to p:
-   * repartitioning by {@code keys[partition(day, spread)]} puts each row exactly where {@link #partition}
-   * says (DayPlacementTest checks it against Spark).
-   */
-  public int[] partitionKeys() {
-    return keysFor(partitions);
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DayPlacement p && p.firstDay == firstDay && p.perDay == perDay && p.partitions == partitions
+        && p.dayBlocks == dayBlocks;
   }
 
-  /** As {@link #partitionKeys()}, for the day assembly's {@link #dayBlocks()} partitions. */
-  public int[] dayBlockKeys() {
-    return keysFor(dayBlocks);
-  }
-
-  private static int[] keysFor(int partitions) {
-    int[] keys = new int[partitions];
-    boolean[] found = new boolean[partitions];
-    int missing = partitions;
-    for (int x = 0; missing > 0; x++) {
-      int p = Math.floorMod(Murmur3_x86_32.hashInt(x, SPARK_HASH_SEED), partitions);
-      if (!found[p]) {
-        found[p] = true;
-        keys[p] = x;
-        missing--;
-      }
-    }
-    return keys;
+  @Override
+  public int hashCode() {
+    return Objects.hash(firstDay, perDay, partitions, dayBlocks);
   }
 
   @Override

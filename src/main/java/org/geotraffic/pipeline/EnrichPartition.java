@@ -10,7 +10,6 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.aggregate.Days;
 import org.geotraffic.aggregate.LineTallies;
@@ -18,20 +17,22 @@ import org.geotraffic.aggregate.VisitorCell;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.enrich.EnrichedEvent;
 import org.geotraffic.enrich.LineEnricher;
+import org.geotraffic.enrich.LineOutcome;
 import org.geotraffic.parse.LineShape;
 import org.geotraffic.parse.PrintableAscii;
 import scala.Tuple2;
 
 /**
- * The enrich stage's function: one input split's lines in; one visitor cell per accepted line, then
- * the split's line tallies, out ({@link VisitorCellRows}). The raw line and the client in it never
- * leave this function; a rejected line leaves only as its masked shape ({@link LineShape}).
+ * The enrich stage's function: one input split's lines in; one visitor cell record per accepted line, then
+ * the split's line tallies, out ({@link VisitorCellRecords}; the record is the pair's key, there is no value).
+ * The raw line and the client in it never leave this function; a rejected line leaves only as its masked shape
+ * ({@link LineShape}).
  *
  * <p>Lines are not summed per cell here: within a split few lines share a (visitor, page), and a Java
  * map of a split's cells cost more in garbage collection than the smaller shuffle saved (benchmark,
  * 10M lines: 40 s of GC in this stage).
  */
-final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<InternalRow>> {
+final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Tuple2<byte[], Void>>> {
   private static final long serialVersionUID = 1L;
   private final EnrichSettings settings;
   private final CollectionAccumulator<String> rejectExamples;
@@ -44,19 +45,19 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
   }
 
   @Override
-  public Iterator<InternalRow> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
-    LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings.geoDatabaseFileName(), settings.geoFields()));
+  public Iterator<Tuple2<byte[], Void>> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
+    LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings));
     // Each split is one file or one piece of a file; a W3C file is never split.
     enricher.startFile();
-    Set<String> exampled = new HashSet<>();
+    Set<LineOutcome> exampled = new HashSet<>();
     LineTallies tallies = new LineTallies();
     Days days = new Days();
     VisitorCell cell = new VisitorCell();
-    VisitorCellRows.Writer rows = new VisitorCellRows.Writer();
+    VisitorCellRecords.Writer records = new VisitorCellRecords.Writer();
     long[] read = new long[2]; // lines, rejected
     CorruptInput[] corrupt = new CorruptInput[1];
-    Iterator<InternalRow> cells = new Iterator<>() {
-      private InternalRow next;
+    Iterator<Tuple2<byte[], Void>> cells = new Iterator<>() {
+      private Tuple2<byte[], Void> next;
 
       @Override
       public boolean hasNext() {
@@ -73,38 +74,38 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
       }
 
       @Override
-      public InternalRow next() {
+      public Tuple2<byte[], Void> next() {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        InternalRow r = next;
+        Tuple2<byte[], Void> r = next;
         next = null;
         return r;
       }
 
-      /** The line's visitor cell, or null when it was not accepted. */
-      private InternalRow enrich(Text text) {
+      /** The line's visitor cell record, or null when it was not accepted. */
+      private Tuple2<byte[], Void> enrich(Text text) {
         String line = decode(text);
         EnrichedEvent e = enricher.enrich(line, PrintableAscii.of(text.getBytes(), text.getLength()));
         tallies.add(e);
         if (!e.accepted()) {
-          if (e.outcome.startsWith("rejected:")) {
+          if (e.outcome.kind() == LineOutcome.Kind.REJECTED) {
             read[1]++;
           }
-          if (e.outcome.startsWith("rejected:") && exampled.add(e.outcome)) {
+          if (e.outcome.kind() == LineOutcome.Kind.REJECTED && exampled.add(e.outcome)) {
             // Only the line's shape (letters and digits masked) ever leaves the partition.
-            rejectExamples.add(e.outcome.substring("rejected:".length()) + "\t" + LineShape.of(line));
+            rejectExamples.add(e.outcome.rejectReason().key() + "\t" + LineShape.of(line));
           }
           return null;
         }
-        return rows.cell(cell.set(days.number(e.date), e.site, e.country, e.region, e.page, e.visitor, 1,
-            e.pageView ? 1 : 0, e.bytes));
+        return new Tuple2<>(records.cell(cell.set(days.number(e.date), e.site, e.country, e.region, e.page, e.visitor, 1,
+            e.pageView ? 1 : 0, e.bytes)), null);
       }
     };
     String path = ((FileSplit) split).getPath().toString();
     return new FollowedBy<>(cells, () -> {
       files.add(new InputFileTally(path, read[0], read[1], corrupt[0]));
-      return tallies.list().stream().map(rows::tally).iterator();
+      return tallies.list().stream().map(t -> new Tuple2<byte[], Void>(records.tally(t), null)).iterator();
     });
   }
 

@@ -7,18 +7,17 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.parse.LineParsers;
+import scala.Tuple2;
 
 /**
- * Stage 1, read + parse + enrich: input files to one row of derived values per line. Compression
+ * Stage 1, read + parse + enrich: input files to one record of derived values per accepted line. Compression
  * (.gz, .bz2, and what else the cluster's Hadoop codecs know) is handled by Hadoop's text input.
  */
 public final class EnrichStage {
@@ -33,18 +32,20 @@ public final class EnrichStage {
   private EnrichStage() {}
 
   /**
-   * Visitor-cell rows ({@link VisitorCellRows}), and the accumulator that collects one masked example ({@link
-   * org.geotraffic.parse.LineShape}) per reject reason and partition, as "reason TAB shape".
+   * Visitor cell records ({@link VisitorCellRecords}: the keys; there are no values), and the accumulator that
+   * collects one masked example ({@link org.geotraffic.parse.LineShape}) per reject reason and partition, as
+   * "reason TAB shape".
    */
-  public record Enriched(Dataset<Row> rows, CollectionAccumulator<String> rejectExamples, CollectionAccumulator<InputFileTally> files) {}
+  public record Enriched(JavaPairRDD<byte[], Void> cells, CollectionAccumulator<String> rejectExamples,
+      CollectionAccumulator<InputFileTally> files) {}
 
   public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
     CollectionAccumulator<InputFileTally> files = spark.sparkContext().collectionAccumulator("input files");
-    JavaRDD<InternalRow> rows = packed(jsc, input,
+    JavaRDD<Tuple2<byte[], Void>> cells = packed(jsc, input,
         lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples, files), false));
-    return new Enriched(InternalFrames.of(spark, rows, VisitorCellRows.SCHEMA), examples, files);
+    return new Enriched(JavaPairRDD.fromJavaRDD(cells), examples, files);
   }
 
   /** Packs small splits into fewer tasks, so that a thousand small files do not mean a thousand tasks. */

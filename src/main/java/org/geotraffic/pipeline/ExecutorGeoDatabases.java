@@ -3,26 +3,27 @@ package org.geotraffic.pipeline;
 import java.io.File;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkFiles;
+import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoDatabaseException;
-import org.geotraffic.geo.GeoFieldMapping;
 
 /**
- * One {@link GeoDatabase} per executor JVM, opened lazily from the copy Spark shipped with
- * {@code SparkContext.addFile} / {@code --files}, and shared by every task on that executor.
+ * One {@link GeoDatabase} per executor JVM and database, opened lazily from the copy Spark shipped with
+ * {@code SparkContext.addFile} / {@code --files} ({@link DatabaseShipment}), and shared by every task on that
+ * executor. Keyed by the database's content id and field mapping, never by its file name: two databases with the
+ * same file name are two entries.
  */
 final class ExecutorGeoDatabases {
   private static final ConcurrentHashMap<String, GeoDatabase> OPEN = new ConcurrentHashMap<>();
 
   private ExecutorGeoDatabases() {}
 
-  /**
-   * @param fields geoip.fields.* from the configuration, or null to detect the schema (as the driver did)
-   */
-  static GeoDatabase get(String fileName, GeoFieldMapping fields) {
-    return OPEN.computeIfAbsent(fields == null ? fileName : fileName + " " + fields, key -> {
+  /** The database the settings name (geoip.fields.* from the configuration, or null to detect the schema as the driver did). */
+  static GeoDatabase get(EnrichSettings settings) {
+    String key = settings.geoDatabaseId() + (settings.geoFields() == null ? "" : " " + settings.geoFields());
+    return OPEN.computeIfAbsent(key, k -> {
       try {
-        return GeoDatabase.open(new File(SparkFiles.get(fileName)), fields);
+        return GeoDatabase.open(new File(SparkFiles.get(settings.geoDatabaseFileName())), settings.geoFields());
       } catch (GeoDatabaseException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }

@@ -28,7 +28,7 @@ final class FirstDayOfSplit implements Function2<InputSplit, Iterator<Tuple2<Lon
 
   @Override
   public Iterator<Integer> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
-    LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings.geoDatabaseFileName(), settings.geoFields()));
+    LineEnricher enricher = new LineEnricher(settings, ExecutorGeoDatabases.get(settings));
     enricher.startFile();
     for (int i = 0; i < MAX_LINES && lines.hasNext(); i++) {
       Tuple2<LongWritable, Text> line = lines.next();

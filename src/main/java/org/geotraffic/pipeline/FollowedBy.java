@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * One iterator, then another that is made only once the first is done: a partition's rows, then the line
- * tallies that reading them added up. The second may reuse the first's row object (a row writer): it is not
+ * tallies that reading them added up. The second may reuse the first's writer (a record writer): it is not
  * touched while the first still has a row to hand out.
  */
 final class FollowedBy<T> implements Iterator<T> {

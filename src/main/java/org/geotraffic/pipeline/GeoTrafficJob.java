@@ -1,6 +1,8 @@
 package org.geotraffic.pipeline;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import org.geotraffic.output.PublishedDays;
 import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.output.RunSummary;
 import org.geotraffic.output.RunSummaryWriter;
+import org.geotraffic.parse.RejectReason;
 import org.geotraffic.publish.FileSystems;
 import org.geotraffic.publish.Publication;
 import org.geotraffic.publish.Publisher;
@@ -55,16 +58,15 @@ public final class GeoTrafficJob {
 
   /** Enrich and aggregate once; the basis of both a run and a what-if. */
   private AggregateStage.Aggregates aggregate(RunRequest request, Map<String, Long> stageMillis) {
-    String dbName = request.geoDatabase().getName();
-    shipDatabase(request.geoDatabase().getAbsolutePath(), dbName);
+    DatabaseShipment db = shipDatabase(request.geoDatabase());
     long t0 = System.nanoTime();
     byte[] secret = VisitorHasher.newRunSecret();
-    EnrichSettings settings = EnrichSettings.of(request.config(), dbName, request.windowFrom(), request.windowTo(), secret);
+    EnrichSettings settings = EnrichSettings.of(request.config(), db.fileName(), db.contentId(), request.windowFrom(), request.windowTo(),
+        secret);
     scaleShufflePartitions(request.input().totalBytes());
     DayPlacement placement = dayPlacement(request, settings);
-    spark.sparkContext().setJobDescription("parse, locate, anonymise and shuffle by visitor");
     EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings);
-    AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows(), placement);
+    AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.cells(), placement);
     rejectExamples = new TreeMap<>();
     for (String example : enriched.rejectExamples().value()) {
       int tab = example.indexOf('\t');
@@ -282,14 +284,12 @@ public final class GeoTrafficJob {
     throw new RunRefusedException(reason, message);
   }
 
-  private void shipDatabase(String path, String name) {
-    // Under spark-submit --files the database may already be registered; adding it twice fails.
-    for (String f : scala.collection.JavaConverters.seqAsJavaList(spark.sparkContext().listFiles())) {
-      if (f.endsWith("/" + name)) {
-        return;
-      }
+  private DatabaseShipment shipDatabase(File database) {
+    try {
+      return DatabaseShipment.ship(spark.sparkContext(), database);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot ship the geo database to the executors: " + e.getMessage() + ", " + database, e);
     }
-    spark.sparkContext().addFile(path);
   }
 
   /** The dates plus the window's days when one was given, so that days without lines are cleared too. */
@@ -303,17 +303,17 @@ public final class GeoTrafficJob {
     return all;
   }
 
-  private static String topReasons(Map<String, Long> rejected) {
+  private static String topReasons(Map<RejectReason, Long> rejected) {
     return rejected.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .sorted(Map.Entry.<RejectReason, Long>comparingByValue().reversed())
         .limit(3)
-        .map(e -> e.getKey() + "=" + e.getValue())
+        .map(e -> e.getKey().key() + "=" + e.getValue())
         .reduce((a, b) -> a + ", " + b)
         .orElse("none");
   }
 
-  private static String topReason(Map<String, Long> rejected) {
-    return rejected.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+  private static String topReason(Map<RejectReason, Long> rejected) {
+    return rejected.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey().key()).orElse("");
   }
 
   /** Input bytes per shuffle partition at least: beyond it the aggregates' tasks spill (benchmark at 40M lines). */

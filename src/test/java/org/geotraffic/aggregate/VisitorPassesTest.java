@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import org.geotraffic.enrich.EnrichedEvent;
+import org.geotraffic.enrich.GeoSource;
+import org.geotraffic.enrich.LineOutcome;
 import org.geotraffic.enrich.LineEnricher;
 import org.junit.jupiter.api.Test;
 
@@ -228,8 +230,8 @@ class VisitorPassesTest {
 
   private static EnrichedEvent event(Line l) {
     EnrichedEvent e = new EnrichedEvent();
-    e.outcome = LineEnricher.ACCEPTED;
-    e.geoSource = "database";
+    e.outcome = LineOutcome.ACCEPTED;
+    e.geoSource = GeoSource.DATABASE;
     e.date = java.time.LocalDate.ofEpochDay(l.day).toString();
     e.site = l.site;
     e.country = l.country;

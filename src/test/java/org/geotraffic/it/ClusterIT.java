@@ -21,11 +21,12 @@ class ClusterIT {
   @Test
   void clusterRun_onTwoWorkers_succeedsAndPublishesSampleTotals() throws Exception {
     Path project = ItSupport.projectDir();
-    Path work = project.resolve("target/cluster-it");
+    Path work = ItSupport.buildDirectory().resolve("cluster-it");
     Path out = work.resolve("out");
 
     ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/cluster-run").toString(), "--work", work.toString(),
-        "--expect-totals-rows", "2"), project, Map.of("JAVA", ItSupport.javaBin()), project.resolve("target/cluster-it-logs"));
+        "--expect-totals-rows", "2"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_SPARK", ItSupport.sparkLine()),
+        ItSupport.buildDirectory().resolve("cluster-it-logs"));
 
     assertEquals(0, r.exitCode(), () -> "cluster-run exit code; stderr:\n" + r.stderr());
     assertTrue(r.stderr().contains("cluster-run: OK: run "), r.stderr());

@@ -41,6 +41,20 @@ final class ItSupport {
     return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
   }
 
+  /** The Spark line this build is for ("3.5" or "4.1"), as scripts/spark-line's GEOTRAFFIC_SPARK names it. */
+  static String sparkLine() {
+    String line = System.getProperty("spark.line");
+    assertNotNull(line, "system property spark.line (set by failsafe)");
+    return line;
+  }
+
+  /** Where this build leaves its jar, Spark classpath and the launcher's class-data archives. */
+  static Path buildDirectory() {
+    String dir = System.getProperty("build.directory");
+    assertNotNull(dir, "system property build.directory (set by failsafe)");
+    return Path.of(dir);
+  }
+
   static Path shadedJar() {
     String jar = System.getProperty("shaded.jar");
     assertNotNull(jar, "system property shaded.jar (set by failsafe)");

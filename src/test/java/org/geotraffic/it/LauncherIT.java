@@ -35,7 +35,7 @@ class LauncherIT {
     ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run",
         "--input", project.resolve("sample-logs").toString(), "--output", out.toString(), "--geoip-db", db.toString(),
         "--date", "2026-11-24", "--run-id", "it-launcher"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g",
-        "GEOTRAFFIC_CDS", "on"), tmp.resolve("logs"));
+        "GEOTRAFFIC_CDS", "on", "GEOTRAFFIC_SPARK", ItSupport.sparkLine()), tmp.resolve("logs"));
 
     assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
     List<String> stages = new ArrayList<>();
@@ -62,24 +62,20 @@ class LauncherIT {
 
     // The class-data archive the launcher made (or reused) by a training run on sample-logs/: class
     // metadata only, none of the training run's clients. Archives of an older jar are deleted when a new one is made.
-    List<Path> archives = currentArchives(project);
-    assertFalse(archives.isEmpty(), "the launcher made a class-data archive for this jar in target/cds/");
+    List<Path> archives = currentArchives();
+    assertFalse(archives.isEmpty(), "the launcher made a class-data archive for this jar in " + ItSupport.buildDirectory() + "/cds/");
     for (Path archive : archives) {
       assertNoClientDataIn(archive);
     }
   }
 
-  /** The class-data archives in target/cds/ made since the jar was built. */
-  private static List<Path> currentArchives(Path project) throws IOException {
-    Path dir = project.resolve("target/cds");
+  /** The class-data archives in the build's cds/ folder made since the jar was built. */
+  private static List<Path> currentArchives() throws IOException {
+    Path dir = ItSupport.buildDirectory().resolve("cds");
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    FileTime jar;
-    try (Stream<Path> jars = Files.list(project.resolve("target"))) {
-      jar = Files.getLastModifiedTime(jars.filter(p -> p.getFileName().toString().matches("geotraffic-.*\\.jar"))
-          .filter(p -> !p.getFileName().toString().endsWith("-tests.jar")).findFirst().orElseThrow());
-    }
+    FileTime jar = Files.getLastModifiedTime(ItSupport.shadedJar());
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(p -> p.getFileName().toString().matches("geotraffic-[0-9]+\\.jsa"))
           .filter(p -> {
@@ -119,39 +115,41 @@ class LauncherIT {
     Path project = ItSupport.projectDir();
     Path db = tmp.resolve("demo-geo.mmdb");
     DemoDatabase.write(db);
+    Map<String, String> env = Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g", "GEOTRAFFIC_CDS", "on",
+        "GEOTRAFFIC_SPARK", ItSupport.sparkLine());
     // The original install has an archive (the launcher makes it on first use).
     ItSupport.Result original = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run", "--input",
         project.resolve("sample-logs").toString(), "--output", tmp.resolve("out-original").toString(), "--geoip-db", db.toString(),
-        "--run-id", "it-original"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g", "GEOTRAFFIC_CDS", "on"),
-        tmp.resolve("logs-original"));
+        "--run-id", "it-original"), project, env, tmp.resolve("logs-original"));
     assertEquals(0, original.exitCode(), original.stderr());
-    List<Path> originalArchives = currentArchives(project);
+    List<Path> originalArchives = currentArchives();
     assertFalse(originalArchives.isEmpty());
 
+    // cp -a: the same files with the same times, at another path; the build's folder with its archives too.
     Path copy = tmp.resolve("copy");
-    Files.createDirectories(copy.resolve("target"));
-    List<String> cp = new ArrayList<>(List.of("cp", "-a", project.resolve("scripts").toString(), project.resolve("conf").toString(),
-        project.resolve("sample-logs").toString(), copy.toString()));
-    ItSupport.run(cp, project, Map.of(), tmp.resolve("logs-cp"));
-    List<String> cpTarget = new ArrayList<>(List.of("cp", "-a"));
-    try (Stream<Path> files = Files.list(project.resolve("target"))) {
-      files.filter(p -> p.getFileName().toString().matches("geotraffic-.*\\.jar|spark-classpath\\.txt|spark-jvm-flags\\.txt|cds"))
-          .forEach(p -> cpTarget.add(p.toString()));
+    Path build = project.relativize(ItSupport.buildDirectory());
+    Files.createDirectories(copy.resolve(build));
+    assertEquals(0, ItSupport.run(List.of("cp", "-a", project.resolve("scripts").toString(), project.resolve("conf").toString(),
+        project.resolve("sample-logs").toString(), copy.toString()), project, Map.of(), tmp.resolve("logs-cp")).exitCode());
+    List<String> cpBuild = new ArrayList<>(List.of("cp", "-a"));
+    try (Stream<Path> files = Files.list(ItSupport.buildDirectory())) {
+      files.filter(p -> p.getFileName().toString().matches("geotraffic-.*\\.jar|spark-.*\\.txt|cds"))
+          .filter(p -> !p.getFileName().toString().startsWith("original-"))
+          .forEach(p -> cpBuild.add(p.toString()));
     }
-    cpTarget.add(copy.resolve("target").toString());
-    assertEquals(0, ItSupport.run(cpTarget, project, Map.of(), tmp.resolve("logs-cp2")).exitCode());
+    cpBuild.add(copy.resolve(build).toString());
+    assertEquals(0, ItSupport.run(cpBuild, project, Map.of(), tmp.resolve("logs-cp2")).exitCode());
 
     for (int run = 0; run < 2; run++) {
       ItSupport.Result r = ItSupport.run(List.of("bash", copy.resolve("scripts/geotraffic").toString(), "run", "--input",
           copy.resolve("sample-logs").toString(), "--output", tmp.resolve("out-" + run).toString(), "--geoip-db", db.toString(),
-          "--run-id", "it-copy-" + run), copy, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g", "GEOTRAFFIC_CDS", "on"),
-          tmp.resolve("logs-" + run));
+          "--run-id", "it-copy-" + run), copy, env, tmp.resolve("logs-" + run));
       assertEquals(0, r.exitCode(), r.stderr());
       assertFalse(r.both().contains("Unable to use shared archive"), "run " + run + " of the copy warned:\n" + r.stderr());
       assertFalse(r.both().contains("[warning]"), "run " + run + " of the copy warned:\n" + r.stderr());
       assertEquals(run == 0, r.stderr().contains("making the class-data archive"), "the copy makes its archive once:\n" + r.stderr());
     }
-    try (Stream<Path> archives = Files.list(copy.resolve("target/cds"))) {
+    try (Stream<Path> archives = Files.list(copy.resolve(build).resolve("cds"))) {
       assertTrue(archives.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa"))
           .anyMatch(n -> originalArchives.stream().noneMatch(o -> o.getFileName().toString().equals(n))), "the copy has an archive of its own");
     }
@@ -167,7 +165,8 @@ class LauncherIT {
     ItSupport.Result r = ItSupport.run(List.of("bash", project.resolve("scripts/geotraffic").toString(), "run",
         "--input", project.resolve("sample-logs").toString(), "--output", tmp.resolve("out").toString(), "--geoip-db",
         db.toString(), "--run-id", "it-jfr"), project, Map.of("JAVA", ItSupport.javaBin(), "GEOTRAFFIC_HEAP", "1g",
-        "GEOTRAFFIC_CDS", "on", "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording), tmp.resolve("logs"));
+        "GEOTRAFFIC_CDS", "on", "GEOTRAFFIC_SPARK", ItSupport.sparkLine(),
+        "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording), tmp.resolve("logs"));
 
     assertEquals(0, r.exitCode(), () -> "launcher exit code; stderr:\n" + r.stderr());
     ItSupport.assertNoClientData(r.both(), "launcher console with a recording");

@@ -51,8 +51,8 @@ class ObservabilityTest {
 
     assertEquals(0, o.exitCode(), o.console());
     TreeSet<String> descriptions = new TreeSet<>(listener.seen);
-    TreeSet<String> expected = new TreeSet<>(List.of("parse, locate, anonymise and shuffle by visitor",
-        "aggregate and assemble days", "suppress and audit"));
+    TreeSet<String> expected = new TreeSet<>(List.of("parse, locate, anonymise, shuffle by visitor, aggregate and assemble days",
+        "suppress and audit"));
     for (Table t : Table.values()) {
       expected.add("write " + t.tableName());
     }

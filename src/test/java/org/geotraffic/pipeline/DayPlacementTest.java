@@ -11,22 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorCell;
 import org.geotraffic.aggregate.VisitorTables;
+import org.geotraffic.enrich.GeoSource;
 import org.geotraffic.enrich.LineEnricher;
+import org.geotraffic.enrich.LineOutcome;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.Test;
+import scala.Tuple2;
 
 /**
- * The visitor shuffle puts each (day, visitor) where {@link DayPlacement} says, checked against Spark's
- * own hash partitioning: if Spark ever hashes differently, the days spread over every partition again
- * and this test fails (the results would still be right, only the memory bound lost).
+ * The visitor shuffle puts each (day, visitor) where {@link DayPlacement} says, and the day assembly each day in a
+ * partition of its own, checked on Spark's shuffle with the job's partitioners ({@link VisitorPartitioner},
+ * {@link DayPartitioner}).
  */
 class DayPlacementTest {
   private static final int FIRST_DAY = 20_500;
@@ -59,27 +60,27 @@ class DayPlacementTest {
   void sparkShuffle_givesEachDayOfTheAssemblyAPartitionOfItsOwn() {
     SparkSession spark = SparkTestSession.get();
     DayPlacement p = DayPlacement.of(FIRST_DAY, FIRST_DAY + 4, 20);
-    VisitorTablesPartition.Writer writer = new VisitorTablesPartition.Writer();
-    List<InternalRow> rows = new ArrayList<>();
+    PartialTableRecords.Writer writer = new PartialTableRecords.Writer();
+    List<Tuple2<byte[], Void>> records = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       for (String site : List.of("a", "b")) {
-        rows.add(writer.cell(new VisitorTables.TableCell(VisitorTables.PAGE_SETS, FIRST_DAY + i % 5, site, "/p" + i, null, 1, 1, 1, 1)).copy());
+        records.add(new Tuple2<>(writer.cell(new VisitorTables.TableCell(VisitorTables.PAGE_SETS, FIRST_DAY + i % 5, site, "/p" + i, null, 1, 1,
+            1, 1)), null));
       }
     }
-    rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
-    Dataset<Row> partial = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 4),
-        VisitorTablesPartition.SCHEMA);
-    List<Row> placed = byPartition(AggregateStage.dayPartitions(partial, p),
-        row -> new Object[] {row.isNullAt(1) ? null : row.getInt(1), row.getString(2)});
-    assertEquals(rows.size(), placed.size());
+    records.add(new Tuple2<>(writer.tally(new LineTally(LineOutcome.ACCEPTED, GeoSource.DATABASE, false, 5)), null));
+    JavaPairRDD<byte[], Void> partial = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelizePairs(records, 4);
+    List<Tuple2<Integer, byte[]>> placed = byPartition(AggregateStage.dayPartitions(partial, p));
+    assertEquals(records.size(), placed.size());
     Map<Integer, Set<Integer>> daysOfPartition = new HashMap<>();
-    for (Row row : placed) {
-      if (row.isNullAt(1)) {
-        assertEquals(p.dayBlock(FIRST_DAY), row.getInt(0), "line tallies go to the first day's partition");
+    for (Tuple2<Integer, byte[]> row : placed) {
+      if (PartialTableRecords.isTally(row._2())) {
+        assertEquals(p.dayBlock(FIRST_DAY), row._1(), "line tallies go to the first day's partition");
         continue;
       }
-      assertEquals(p.dayBlock(row.getInt(1)), row.getInt(0));
-      daysOfPartition.computeIfAbsent(row.getInt(0), x -> new HashSet<>()).add(row.getInt(1));
+      int day = PartialTableRecords.day(row._2());
+      assertEquals(p.dayBlock(day), row._1());
+      daysOfPartition.computeIfAbsent(row._1(), x -> new HashSet<>()).add(day);
     }
     assertEquals(5, daysOfPartition.size(), "five days, five partitions: " + daysOfPartition);
     daysOfPartition.values().forEach(days -> assertEquals(1, days.size(), "a partition with days " + days));
@@ -101,37 +102,46 @@ class DayPlacementTest {
   }
 
   @Test
-  void sparkShuffle_putsEveryRowWherePlacementSays() {
+  void sparkShuffle_putsEveryRecordWherePlacementSays_sortedBySortKey() {
     SparkSession spark = SparkTestSession.get();
     for (DayPlacement p : List.of(DayPlacement.of(FIRST_DAY, FIRST_DAY + 4, 20), DayPlacement.of(FIRST_DAY, FIRST_DAY + 2, 7),
         DayPlacement.visitorsOnly(5))) {
       Random r = new Random(7);
-      List<InternalRow> rows = new ArrayList<>();
-      VisitorCell cell = new VisitorCell();
-      VisitorCellRows.Writer writer = new VisitorCellRows.Writer();
+      List<Tuple2<byte[], Void>> records = new ArrayList<>();
+      VisitorCellRecords.Writer writer = new VisitorCellRecords.Writer();
       for (int i = 0; i < 3_000; i++) {
         long visitor = i % 10 == 0 ? LineEnricher.NO_VISITOR : r.nextLong();
         // Days 0..6 of a 5-day range: two days outside it, which wrap.
-        rows.add(writer.cell(cell.set(FIRST_DAY + r.nextInt(7), "s", "DE", "DE-BE", "/p" + r.nextInt(50), visitor, 1, 1, 10)).copy());
+        records.add(new Tuple2<>(writer.cell(new VisitorCell().set(FIRST_DAY + r.nextInt(7), "s", "DE", "DE-BE", "/p" + r.nextInt(50), visitor,
+            1, 1, 10)), null));
       }
-      rows.add(writer.tally(new LineTally("accepted", "database", false, 5)).copy());
-      Dataset<Row> cells = InternalFrames.of(spark, JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3), VisitorCellRows.SCHEMA);
-      List<Row> placed = byPartition(AggregateStage.visitorPartitions(cells, p),
-          row -> new Object[] {row.isNullAt(0) ? null : row.getInt(0), row.getLong(5), row.getString(4)});
-      assertEquals(rows.size(), placed.size());
+      records.add(new Tuple2<>(writer.tally(new LineTally(LineOutcome.ACCEPTED, GeoSource.DATABASE, false, 5)), null));
+      JavaPairRDD<byte[], Void> cells = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelizePairs(records, 3);
+      List<Tuple2<Integer, byte[]>> placed = byPartition(AggregateStage.visitorPartitions(cells, p));
+      assertEquals(records.size(), placed.size());
       Map<Integer, Set<Integer>> partitionsOfDay = new HashMap<>();
-      for (Row row : placed) {
-        if (row.isNullAt(1)) {
+      long previousKey = Long.MIN_VALUE;
+      int previousPartition = -1;
+      for (Tuple2<Integer, byte[]> row : placed) {
+        byte[] record = row._2();
+        if (row._1() != previousPartition) {
+          previousPartition = row._1();
+          previousKey = Long.MIN_VALUE;
+        }
+        assertTrue(VisitorCellRecords.sortKey(record) >= previousKey, p + ": partition " + row._1() + " not sorted by the sort key");
+        previousKey = VisitorCellRecords.sortKey(record);
+        if (VisitorCellRecords.isTally(record)) {
+          assertEquals(p.partition(p.firstDay(), 0), row._1(), "line tallies go to the first day's block");
           continue;
         }
-        int day = row.getInt(1);
-        long visitor = row.getLong(2);
+        int day = VisitorCellRecords.day(record);
+        long visitor = VisitorCellRecords.visitor(record);
         if (visitor != LineEnricher.NO_VISITOR) {
-          assertEquals(p.partition(day, visitor), row.getInt(0), p + ": day " + day + ", visitor " + visitor);
+          assertEquals(p.partition(day, visitor), row._1(), p + ": day " + day + ", visitor " + visitor);
         }
         long blockStart = Math.floorMod((long) (day - p.firstDay()) * p.perDay(), (long) p.partitions());
-        assertEquals(blockStart / p.perDay(), row.getInt(0) / p.perDay(), p + ": a cell of day " + day + " left its day's block");
-        partitionsOfDay.computeIfAbsent(day, d -> new HashSet<>()).add(row.getInt(0));
+        assertEquals(blockStart / p.perDay(), row._1() / p.perDay(), p + ": a cell of day " + day + " left its day's block");
+        partitionsOfDay.computeIfAbsent(day, d -> new HashSet<>()).add(row._1());
       }
       for (Set<Integer> used : partitionsOfDay.values()) {
         assertTrue(used.size() <= p.perDay(), p + ": a day spread over " + used.size() + " partitions");
@@ -139,16 +149,12 @@ class DayPlacementTest {
     }
   }
 
-  /** Each row of the frame as (the index of the partition it is in, then what {@code pick} takes from it). */
-  private static List<Row> byPartition(Dataset<Row> frame, org.apache.spark.api.java.function.Function<Row, Object[]> pick) {
-    return frame.javaRDD().mapPartitionsWithIndex((index, it) -> {
-      List<Row> out = new ArrayList<>();
+  /** Each record of the pair RDD with the index of the partition it is in, in partition order. */
+  private static List<Tuple2<Integer, byte[]>> byPartition(JavaPairRDD<byte[], Void> records) {
+    return records.mapPartitionsWithIndex((index, it) -> {
+      List<Tuple2<Integer, byte[]>> out = new ArrayList<>();
       while (it.hasNext()) {
-        Object[] picked = pick.call(it.next());
-        Object[] values = new Object[picked.length + 1];
-        values[0] = index;
-        System.arraycopy(picked, 0, values, 1, picked.length);
-        out.add(org.apache.spark.sql.RowFactory.create(values));
+        out.add(new Tuple2<>(index, it.next()._1()));
       }
       return out.iterator();
     }, false).collect();

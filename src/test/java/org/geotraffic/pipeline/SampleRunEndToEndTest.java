@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +31,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geotraffic.cli.GeoTraffic;
 import org.geotraffic.geo.mmdb.DemoDatabase;
+import org.geotraffic.testsupport.FrameAssertions;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,7 @@ class SampleRunEndToEndTest {
         RowFactory.create("2026-11-24", "GB", 48L, 114L, 246L, 2504181L),
         RowFactory.create("2026-11-24", "US", 42L, 115L, 256L, 2813430L)), schema);
     Dataset<Row> actual = table("countries").select("date", "country", "visitors", "pageviews", "hits", "bytes").orderBy("date", "country");
-    new JavaDataFrameSuiteBase().assertSmallDataFrameDataEquals(expected, actual);
+    FrameAssertions.assertSmallDataFrameDataEquals(expected, actual);
   }
 
   @Test

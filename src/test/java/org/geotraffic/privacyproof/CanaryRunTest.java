@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,18 +122,22 @@ class CanaryRunTest {
     sets.put("spark.shuffle.spill.compress", "false");
     sets.put("spark.broadcast.compress", "false");
     sets.put("spark.rdd.compress", "false");
-    // Force the sort-based (spilling) shuffle writer and make it spill after every few hundred records.
-    // Not every 16: the reduce side sorts each partition, and merging a sort opens every spill file at
-    // once with a 1 MB read-ahead buffer each (thousands of 16-record spills ran out of a 768 MB heap).
+    // Force the sort-based (spilling) shuffle writer.
     sets.put("spark.shuffle.sort.bypassMergeThreshold", "0");
-    sets.put("spark.shuffle.spill.numElementsForceSpillThreshold", "256");
-    // About 2 MB of execution + storage memory, none of it reserved for storage: while the enrich stage's
+    // About 0.5 MB of execution + storage memory, none of it reserved for storage: while the enrich stage's
     // shuffle writer takes execution memory it evicts cached and broadcast blocks (the task binary) to
-    // disk. Without storageFraction=0 the eviction depended on timing: 1 of 4 clean-clone runs kept the
-    // task binary in memory and the positive control below failed.
-    sets.put("spark.memory.fraction", "0.004");
+    // disk, and once the pool is full the shuffle's sorters spill. Without storageFraction=0 the eviction
+    // depended on timing: 1 of 4 clean-clone runs kept the task binary in memory and the positive control
+    // below failed.
+    sets.put("spark.memory.fraction", "0.001");
     sets.put("spark.memory.storageFraction", "0");
     sets.put("spark.buffer.pageSize", "64k");
+    // The job's shuffles are RDD shuffles of byte-array records: their sorters hold Java objects and ask for
+    // execution memory only once they estimate more than this (Spark's default, 5 MB, is more than the whole
+    // pool above: they would never ask, so nothing would be evicted, and never spill). 8 KB: they
+    // ask early, take the pool from the cached and broadcast blocks, and spill when it is full. Not forced
+    // spills every few hundred records: a sort that never grows never takes memory from the task binary.
+    sets.put("spark.shuffle.spill.initialMemoryThreshold", "8k");
     sets.put("spark.extraListeners", LocalDirCapture.Listener.class.getName());
     sets.putAll(extra);
     sets.forEach((k, v) -> {
@@ -365,15 +370,33 @@ class CanaryRunTest {
     }
   }
 
-  /** Shuffle bytes written, memory bytes spilled, disk bytes spilled, over all tasks, from the event log. */
+  /**
+   * Shuffle bytes written, memory bytes spilled, disk bytes spilled, over all tasks, from the event log: one file
+   * (Spark 3.5), or one folder {@code eventlog_v2_<app>} of rolled {@code events_<n>_<app>} files (Spark 4 rolls
+   * event logs by default).
+   */
   private static long[] taskMetrics(Launched l) throws IOException {
     long[] m = new long[3];
-    List<Path> files;
+    List<Path> logs;
     try (Stream<Path> s = Files.list(l.run().resolve("eventlog"))) {
-      files = s.filter(Files::isRegularFile).toList();
+      logs = s.toList();
     }
-    assertEquals(1, files.size(), "one event log expected: " + files);
-    for (String line : Files.readAllLines(files.get(0), StandardCharsets.UTF_8)) {
+    assertEquals(1, logs.size(), "one application's event log expected: " + logs);
+    List<Path> files;
+    if (Files.isDirectory(logs.get(0))) {
+      try (Stream<Path> s = Files.list(logs.get(0))) {
+        files = s.filter(p -> p.getFileName().toString().startsWith("events_"))
+            .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().split("_")[1]))).toList();
+      }
+      assertFalse(files.isEmpty(), "no events_ file in " + logs.get(0));
+    } else {
+      files = logs;
+    }
+    List<String> lines = new ArrayList<>();
+    for (Path f : files) {
+      lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+    }
+    for (String line : lines) {
       if (!line.contains("\"SparkListenerTaskEnd\"")) {
         continue;
       }

@@ -81,7 +81,7 @@ class DerivedValuesTest {
             read++;
             EnrichedEvent e = enricher.enrich(line);
             accepted += e.accepted() ? 1 : 0;
-            String all = String.join("|", e.outcome, String.valueOf(e.geoSource), String.valueOf(e.date), String.valueOf(e.site),
+            String all = String.join("|", String.valueOf(e.outcome), String.valueOf(e.geoSource), String.valueOf(e.date), String.valueOf(e.site),
                 String.valueOf(e.country), String.valueOf(e.region), String.valueOf(e.page));
             hits.addAll(search.search("line " + read, all));
             assertTrue(e.page == null || !e.page.contains("?"), e.page);

@@ -109,7 +109,7 @@ public final class EnrichBench {
       }
       String line = lines != null ? lines[i] : new String(bytes[i], StandardCharsets.UTF_8);
       EnrichedEvent e = lines != null ? enricher.enrich(line) : enricher.enrich(line, PrintableAscii.of(bytes[i], bytes[i].length));
-      sink += e.visitor + e.outcome.length();
+      sink += e.visitor + e.outcome.index();
     }
     long cpu = threads.getCurrentThreadCpuTime() - t0;
     if (sink == 42) {
@@ -132,7 +132,7 @@ public final class EnrichBench {
       String line = lines != null ? lines[i] : new String(bytes[i], StandardCharsets.UTF_8);
       EnrichedEvent e = lines != null ? enricher.enrich(line) : enricher.enrich(line, PrintableAscii.of(bytes[i], bytes[i].length));
       b.setLength(0);
-      b.append(orNull(e.outcome)).append('\u0001').append(orNull(e.geoSource)).append('\u0001')
+      b.append(e.outcome).append('\u0001').append(orNull(e.geoSource == null ? null : e.geoSource.key())).append('\u0001')
           .append(orNull(e.date)).append('\u0001').append(orNull(e.site)).append('\u0001')
           .append(orNull(e.country)).append('\u0001').append(orNull(e.region)).append('\u0001')
           .append(orNull(e.page)).append('\u0001').append(e.visitor).append('\u0001').append(e.bot).append('\u0001')

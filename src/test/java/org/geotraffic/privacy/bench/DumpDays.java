@@ -11,6 +11,7 @@ import org.geotraffic.config.JobConfig;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.geo.VisitorHasher;
 import org.geotraffic.pipeline.AggregateStage;
+import org.geotraffic.pipeline.DatabaseShipment;
 import org.geotraffic.pipeline.EnrichStage;
 import org.geotraffic.pipeline.InputFiles;
 import org.geotraffic.privacy.UnsuppressedDay;
@@ -38,11 +39,11 @@ public final class DumpDays {
         .config("spark.sql.shuffle.partitions", "8")
         .getOrCreate();
     try {
-      spark.sparkContext().addFile(db.getAbsolutePath());
-      EnrichSettings settings = EnrichSettings.of(config, db.getName(), null, null, VisitorHasher.newRunSecret());
+      DatabaseShipment shipped = DatabaseShipment.ship(spark.sparkContext(), db);
+      EnrichSettings settings = EnrichSettings.of(config, shipped.fileName(), shipped.contentId(), null, null, VisitorHasher.newRunSecret());
       InputFiles input = InputFiles.resolve(List.of(log), spark.sparkContext().hadoopConfiguration());
       EnrichStage.Enriched enriched = EnrichStage.enrich(spark, input, settings);
-      AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.rows(), AggregateStage.placement(spark, null, null));
+      AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.cells(), AggregateStage.placement(spark, null, null));
       List<UnsuppressedDay> days = new ArrayList<>(aggregates.days().collect());
       try (ObjectOutputStream o = new ObjectOutputStream(new FileOutputStream(out))) {
         o.writeObject(days);

@@ -1,0 +1,67 @@
+package org.geotraffic.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.geotraffic.aggregate.LineTally;
+import org.geotraffic.aggregate.VisitorTables;
+import org.geotraffic.enrich.GeoSource;
+import org.geotraffic.enrich.LineOutcome;
+import org.junit.jupiter.api.Test;
+
+class PartialTableRecordsTest {
+  private static final int DAY = 20_000;
+
+  @Test
+  void cellsAndTallies_readBackFieldForField() {
+    PartialTableRecords.Writer writer = new PartialTableRecords.Writer();
+    PartialTableRecords.Reader reader = new PartialTableRecords.Reader();
+    List<VisitorTables.TableCell> cells = List.of(
+        new VisitorTables.TableCell(VisitorTables.REGIONS, DAY, "shop", "DE", "DE-BE", 3, 4, 5, 6),
+        new VisitorTables.TableCell(VisitorTables.PAGE_COUNTRIES, DAY, "shop", "/é", "DE", 1, 2, 0, 1L << 35),
+        new VisitorTables.TableCell(VisitorTables.PAGE_SETS, DAY + 1, "blog", "/a\n/b", null, 7, 0, 0, 0));
+    for (VisitorTables.TableCell c : cells) {
+      byte[] record = writer.cell(c);
+      assertEquals(c, reader.cell(record));
+      assertEquals(c.day(), PartialTableRecords.day(record));
+    }
+    LineTally t = new LineTally(LineOutcome.ACCEPTED, GeoSource.HOST_NAME, true, 12);
+    byte[] tally = writer.tally(t);
+    assertTrue(PartialTableRecords.isTally(tally));
+    assertEquals(t, reader.tally(tally));
+  }
+
+  @Test
+  void byDayAndSite_keepsEachDaysSitesTogether_talliesFirst() {
+    PartialTableRecords.Writer writer = new PartialTableRecords.Writer();
+    PartialTableRecords.Reader reader = new PartialTableRecords.Reader();
+    Random r = new Random(9);
+    List<byte[]> records = new ArrayList<>();
+    List<String> sites = List.of("a", "b", "bb", "é", "a-much-longer-site-name-".repeat(8));
+    for (int i = 0; i < 2_000; i++) {
+      records.add(writer.cell(new VisitorTables.TableCell(VisitorTables.PAGE_SETS, DAY + r.nextInt(3), sites.get(r.nextInt(sites.size())),
+          "/p" + i, null, 1, 0, 0, 0)));
+    }
+    records.add(writer.tally(new LineTally(LineOutcome.ACCEPTED, GeoSource.DATABASE, false, 1)));
+    Collections.shuffle(records, r);
+    records.sort(new PartialTableRecords.ByDayAndSite());
+    assertTrue(PartialTableRecords.isTally(records.get(0)), "the tally first");
+    Set<String> finished = new HashSet<>();
+    String current = null;
+    for (byte[] record : records.subList(1, records.size())) {
+      VisitorTables.TableCell c = reader.cell(record);
+      String group = c.day() + "/" + c.site();
+      if (!group.equals(current)) {
+        assertTrue(finished.add(group), "day and site " + group + " in two runs");
+        current = group;
+      }
+    }
+    assertEquals(15, finished.size());
+  }
+}
