@@ -10,12 +10,26 @@ import java.util.HashMap;
 public final class Days {
   private final HashMap<String, Integer> numbers = new HashMap<>();
   private final HashMap<Integer, String> dates = new HashMap<>();
+  private final HashMap<String, Integer> periods = new HashMap<>();
 
   public int number(String isoDate) {
     Integer n = numbers.get(isoDate);
     if (n == null) {
       n = (int) LocalDate.parse(isoDate).toEpochDay();
       numbers.put(isoDate, n);
+    }
+    return n;
+  }
+
+  /** The day number of the first day of the period (a week, a month) that holds the date; the date's own for days. */
+  public int periodNumber(String isoDate, org.geotraffic.config.Period period) {
+    if (period == org.geotraffic.config.Period.DAY) {
+      return number(isoDate);
+    }
+    Integer n = periods.get(isoDate);
+    if (n == null) {
+      n = (int) period.start(LocalDate.parse(isoDate)).toEpochDay();
+      periods.put(isoDate, n);
     }
     return n;
   }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.geotraffic.config.Period;
 
 /**
  * The parsed command line: {@code [run] --input PATH... --output DIR --geoip-db FILE [--config FILE]
@@ -21,6 +22,7 @@ record CommandLine(
     String runId,
     List<Integer> ks,
     boolean allowEmpty,
+    Period period,
     boolean help) {
 
   /** The other command, {@code report}, has its own options: org.geotraffic.report.ReportOptions. */
@@ -30,6 +32,7 @@ record CommandLine(
       Usage: geotraffic report --help   (HTML/CSV report of an output directory)
              geotraffic [run] --input PATH... --output DIR --geoip-db FILE
                         [--config FILE] [--set key=value]... [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD]
+                        [--period day|week|month]
                         [--run-id ID] [--allow-empty]
              geotraffic what-if --input PATH... --geoip-db FILE --k 2,5,10,20,50 [--config FILE] [--set key=value]...
         --input     log files, directories or globs (plain, .gz, .bz2; local, hdfs://, s3a://); repeatable
@@ -38,6 +41,8 @@ record CommandLine(
         --config    properties file overriding conf/geotraffic.properties
         --set       one key=value override, applied last; repeatable
         --date      publish only this day; --from/--to publish only these days (inclusive)
+        --period    week or month: publish the ISO week (Monday to Sunday) or calendar month holding --date,
+                    its visitors distinct over the whole period, under weekly/ or monthly/ (default: day)
         --allow-empty  let this run empty or shrink published days (refused otherwise, exit 9)
       Also: geotraffic lookup --geoip-db FILE < clients.txt  (locate clients one per line; see lookup --help)
       Exit codes: 0 ok, 2 usage/config, 3 input/output path, 4 geo database, 5 job failed (earlier output intact),
@@ -67,6 +72,7 @@ record CommandLine(
     String runId = null;
     List<Integer> ks = List.of();
     boolean allowEmpty = false;
+    Period period = Period.DAY;
     int i = 0;
     if (args.length > 0 && !args[0].startsWith("-")) {
       command = args[0];
@@ -79,7 +85,7 @@ record CommandLine(
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
-          return new CommandLine(command, List.of(), null, null, null, List.of(), null, null, null, List.of(), false, true);
+          return new CommandLine(command, List.of(), null, null, null, List.of(), null, null, null, List.of(), false, Period.DAY, true);
         }
         case "--input" -> {
           int before = inputs.size();
@@ -100,6 +106,7 @@ record CommandLine(
         case "--run-id" -> runId = runId(value(args, ++i, a));
         case "--k" -> ks = thresholds(value(args, ++i, a));
         case "--allow-empty" -> allowEmpty = true;
+        case "--period" -> period = period(value(args, ++i, a));
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
@@ -123,6 +130,15 @@ record CommandLine(
     if (!missing.isEmpty()) {
       throw new UsageException("missing " + String.join(", ", missing));
     }
+    if (period != Period.DAY) {
+      if (date == null || from != null || to != null) {
+        throw new UsageException("--period " + period.key() + " needs --date (any day of the " + period.key() + "), not --from/--to");
+      }
+      LocalDate start = period.start(LocalDate.parse(date));
+      from = start.toString();
+      to = period.end(start).toString();
+      date = null;
+    }
     if (date != null) {
       if (from != null || to != null) {
         throw new UsageException("--date cannot be combined with --from/--to");
@@ -136,7 +152,7 @@ record CommandLine(
     if (from != null && from.compareTo(to) > 0) {
       throw new UsageException("--from " + from + " is after --to " + to);
     }
-    return new CommandLine(command, inputs, output, db, config, sets, from, to, runId, ks, allowEmpty, false);
+    return new CommandLine(command, inputs, output, db, config, sets, from, to, runId, ks, allowEmpty, period, false);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {
@@ -168,6 +184,14 @@ record CommandLine(
       }
     }
     return ks.stream().distinct().sorted().toList();
+  }
+
+  private static Period period(String v) throws UsageException {
+    try {
+      return Period.of(v);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage().replace("Cannot use --period: ", "--period "));
+    }
   }
 
   private static String runId(String v) throws UsageException {

@@ -123,7 +123,8 @@ public final class GeoTraffic {
     }
     console.printf("geotraffic: run %s: %d input files (%,d bytes), database %s (%s) built %s, k=%d%n", runId,
         input.files().size(), input.totalBytes(), dbInfo.type(), dbInfo.schema(), dbInfo.buildDate(), config.suppression().minVisitors());
-    RunRequest request = new RunRequest(runId, input, cl.output(), dbFile, dbInfo, config, cl.from(), cl.to(), cl.allowEmpty(), warnings);
+    RunRequest request = new RunRequest(runId, input, cl.output(), dbFile, dbInfo, config, cl.from(), cl.to(), cl.allowEmpty(), warnings,
+        cl.period());
 
     // A session that existed before (a notebook, a test suite) is the caller's to stop.
     boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();

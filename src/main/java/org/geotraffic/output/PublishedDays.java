@@ -23,23 +23,24 @@ public final class PublishedDays {
 
   private PublishedDays() {}
 
-  public static PublishedDays read(FileMoves moves, Path output, Collection<String> dates) throws IOException {
+  public static PublishedDays read(FileMoves moves, Path output, Collection<String> dates, org.geotraffic.config.Period period)
+      throws IOException {
     PublishedDays d = new PublishedDays();
     for (String date : dates) {
       boolean any = false;
       for (Table t : Table.values()) {
-        any |= moves.exists(new Path(new Path(output, t.tableName()), PublishedTableWriter.DATE + "=" + date));
+        any |= moves.exists(new Path(new Path(output, period.tablePath(t.tableName())), PublishedTableWriter.DATE + "=" + date));
       }
       d.published.put(date, any);
     }
     if (d.published.containsValue(true)) {
-      d.readAccepted(moves, output, new TreeSet<>(dates));
+      d.readAccepted(moves, output, new TreeSet<>(dates), period);
     }
     return d;
   }
 
   /** The latest succeeded run that lists a date published it (the same rule as the report's). */
-  private void readAccepted(FileMoves moves, Path output, TreeSet<String> dates) throws IOException {
+  private void readAccepted(FileMoves moves, Path output, TreeSet<String> dates, org.geotraffic.config.Period period) throws IOException {
     Path runs = new Path(output, RunSummaryWriter.RUNS_DIR);
     ObjectMapper json = new ObjectMapper();
     Map<String, String> startedOf = new HashMap<>();
@@ -53,7 +54,7 @@ public final class PublishedDays {
       } catch (IOException e) {
         continue; // an unreadable summary says nothing about accepted lines
       }
-      if (!"succeeded".equals(root.path("status").asText())) {
+      if (!"succeeded".equals(root.path("status").asText()) || !period.key().equals(root.path("period").asText("day"))) {
         continue;
       }
       String started = root.path("started").asText("");

@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.geotraffic.config.Period;
 import org.geotraffic.privacy.PublishedDay;
 import org.geotraffic.privacy.PublishedRow;
 import org.geotraffic.privacy.Table;
@@ -94,9 +95,10 @@ public final class PublishedTableWriter {
    *     date's rows are written by one task, as one file
    * @param rowsPerTable how many rows {@code days} hold per table (a table without rows is not written)
    * @param processedDates the dates this run is responsible for (their old partitions are replaced or removed)
+   * @param period days, or weeks or months (their tables under weekly/ or monthly/, named by their first day)
    */
   public static Staged stage(SparkSession spark, Path output, String staging, JavaRDD<PublishedDay> days, Map<Table, Long> rowsPerTable,
-      Set<String> processedDates, String compression) throws IOException {
+      Set<String> processedDates, String compression, Period period) throws IOException {
     Path stagingDir = new Path(output, staging);
     Map<Table, Long> written = new TreeMap<>();
     // Whole partitions merged, so a date still has one task: as many tasks per table as the cluster runs at
@@ -107,7 +109,7 @@ public final class PublishedTableWriter {
     List<Callable<Long>> stagings = new ArrayList<>();
     for (Table table : Table.values()) {
       long rows = rowsPerTable.getOrDefault(table, 0L);
-      stagings.add(() -> stage(spark, table, writtenFrom, rows, new Path(stagingDir, table.tableName()), compression));
+      stagings.add(() -> stage(spark, table, writtenFrom, rows, new Path(stagingDir, period.tablePath(table.tableName())), compression));
     }
     // The five tables are small (89k rows at 10M benchmark lines) and their write jobs mostly fixed cost:
     // planning, writer set-up and commit. Submitted from one driver thread per table, their planning and
@@ -142,7 +144,7 @@ public final class PublishedTableWriter {
     List<Publication.Install> installs = new ArrayList<>();
     for (Table table : Table.values()) {
       for (String date : new TreeSet<>(processedDates)) {
-        String partition = table.tableName() + "/" + DATE + "=" + date;
+        String partition = period.tablePath(table.tableName()) + "/" + DATE + "=" + date;
         installs.add(new Publication.Install(partition, staging + "/" + partition));
       }
     }

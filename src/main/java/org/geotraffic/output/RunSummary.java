@@ -41,7 +41,9 @@ public record RunSummary(
     Map<String, String> config,
     Map<String, Long> acceptedByDate,
     Map<String, String> corruptFiles,
-    List<String> warnings) {
+    List<String> warnings,
+    org.geotraffic.config.Period period,
+    List<String> daysWithInput) {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -80,7 +82,12 @@ public record RunSummary(
     threshold.put("min_visitors_by_table", perTable);
     threshold.put("min_hits", suppression.minHits());
     root.put("suppression", threshold);
+    root.put("period", period.key());
     root.put("dates", dates);
+    if (period != org.geotraffic.config.Period.DAY) {
+      // Which days of the week or month had accepted lines (the rest had no input, or none in the window).
+      root.put("period_days_with_input", daysWithInput);
+    }
     // Accepted lines per date: what the next run of a day compares itself with (publish.min-share-of-previous).
     root.put("accepted_by_date", acceptedByDate);
     if (lines != null) {
@@ -143,6 +150,7 @@ public record RunSummary(
     private Map<String, Long> acceptedByDate = Map.of();
     private Map<String, String> corruptFiles = Map.of();
     private List<String> warnings = List.of();
+    private List<String> daysWithInput = List.of();
 
     public Builder(org.geotraffic.pipeline.RunRequest request, Instant started, LineCounts lines, java.util.Collection<String> dates,
         Map<String, Long> stageMillis) {
@@ -159,11 +167,13 @@ public record RunSummary(
       return this;
     }
 
-    /** Accepted lines per date, the damaged input files by path, and the run's warnings. */
-    public Builder observed(Map<String, Long> acceptedByDate, Map<String, String> corruptFiles, List<String> warnings) {
+    /** Accepted lines per date, the damaged input files by path, the run's warnings and the days that had accepted lines. */
+    public Builder observed(Map<String, Long> acceptedByDate, Map<String, String> corruptFiles, List<String> warnings,
+        List<String> daysWithInput) {
       this.acceptedByDate = new TreeMap<>(acceptedByDate);
       this.corruptFiles = new TreeMap<>(corruptFiles);
       this.warnings = List.copyOf(warnings);
+      this.daysWithInput = List.copyOf(daysWithInput);
       return this;
     }
 
@@ -180,7 +190,7 @@ public record RunSummary(
       return new RunSummary(request.runId(), status, reason, started, java.time.Duration.between(started, Instant.now()).toMillis(),
           request.input().patterns(), request.input().files().size(), request.input().totalBytes(), request.geoDatabase().getPath(),
           request.geoDatabaseInfo(), request.config().suppression(), List.copyOf(dates), lines, rows, stats, new LinkedHashMap<>(stageMillis), auditFindings,
-          request.config().effectiveRedacted(), acceptedByDate, corruptFiles, warnings);
+          request.config().effectiveRedacted(), acceptedByDate, corruptFiles, warnings, request.period(), daysWithInput);
     }
   }
 }

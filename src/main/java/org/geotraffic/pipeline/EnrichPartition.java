@@ -12,6 +12,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.aggregate.Days;
+import org.geotraffic.config.Period;
 import org.geotraffic.aggregate.LineTallies;
 import org.geotraffic.aggregate.VisitorCell;
 import org.geotraffic.enrich.EnrichSettings;
@@ -37,11 +38,14 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
   private final EnrichSettings settings;
   private final CollectionAccumulator<String> rejectExamples;
   private final CollectionAccumulator<InputFileTally> files;
+  private final Period period;
 
-  EnrichPartition(EnrichSettings settings, CollectionAccumulator<String> rejectExamples, CollectionAccumulator<InputFileTally> files) {
+  EnrichPartition(EnrichSettings settings, CollectionAccumulator<String> rejectExamples, CollectionAccumulator<InputFileTally> files,
+      Period period) {
     this.settings = settings;
     this.rejectExamples = rejectExamples;
     this.files = files;
+    this.period = period;
   }
 
   @Override
@@ -55,6 +59,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
     VisitorCell cell = new VisitorCell();
     VisitorCellRecords.Writer records = new VisitorCellRecords.Writer();
     long[] read = new long[2]; // lines, rejected
+    java.util.Map<String, long[]> acceptedByDay = new java.util.HashMap<>();
     CorruptInput[] corrupt = new CorruptInput[1];
     Iterator<Tuple2<byte[], Void>> cells = new Iterator<>() {
       private Tuple2<byte[], Void> next;
@@ -98,13 +103,17 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
           }
           return null;
         }
-        return new Tuple2<>(records.cell(cell.set(days.number(e.date), e.site, e.country, e.region, e.page, e.visitor, 1,
+        acceptedByDay.computeIfAbsent(e.date, d -> new long[1])[0]++;
+        // A week or month is one "day" of the aggregation: its first day, so that visitors are distinct over it.
+        return new Tuple2<>(records.cell(cell.set(days.periodNumber(e.date, period), e.site, e.country, e.region, e.page, e.visitor, 1,
             e.pageView ? 1 : 0, e.bytes)), null);
       }
     };
     String path = ((FileSplit) split).getPath().toString();
     return new FollowedBy<>(cells, () -> {
-      files.add(new InputFileTally(path, read[0], read[1], corrupt[0]));
+      java.util.Map<String, Long> accepted = new java.util.TreeMap<>();
+      acceptedByDay.forEach((d, n) -> accepted.put(d, n[0]));
+      files.add(new InputFileTally(path, read[0], read[1], corrupt[0], accepted));
       return tallies.list().stream().map(t -> new Tuple2<byte[], Void>(records.tally(t), null)).iterator();
     });
   }

@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
+import org.geotraffic.config.Period;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.parse.LineParsers;
 import scala.Tuple2;
@@ -39,12 +40,12 @@ public final class EnrichStage {
   public record Enriched(JavaPairRDD<byte[], Void> cells, CollectionAccumulator<String> rejectExamples,
       CollectionAccumulator<InputFileTally> files) {}
 
-  public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings) {
+  public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings, Period period) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
     CollectionAccumulator<InputFileTally> files = spark.sparkContext().collectionAccumulator("input files");
     JavaRDD<Tuple2<byte[], Void>> cells = packed(jsc, input,
-        lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples, files), false));
+        lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples, files, period), false));
     return new Enriched(JavaPairRDD.fromJavaRDD(cells), examples, files);
   }
 

@@ -65,7 +65,7 @@ public final class GeoTrafficJob {
         secret);
     scaleShufflePartitions(request.input().totalBytes());
     DayPlacement placement = dayPlacement(request, settings);
-    EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings);
+    EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings, request.period());
     AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.cells(), placement);
     rejectExamples = new TreeMap<>();
     for (String example : enriched.rejectExamples().value()) {
@@ -89,9 +89,10 @@ public final class GeoTrafficJob {
    */
   private DayPlacement dayPlacement(RunRequest request, EnrichSettings settings) {
     if (request.windowFrom() != null && request.windowTo() != null) {
-      // Numbered as the cells' days are.
+      // Numbered as the cells' days are: a week or month is one day, its first.
       Days days = new Days();
-      return AggregateStage.placement(spark, days.number(request.windowFrom()), days.number(request.windowTo()));
+      return AggregateStage.placement(spark, days.periodNumber(request.windowFrom(), request.period()),
+          days.periodNumber(request.windowTo(), request.period()));
     }
     spark.sparkContext().setJobDescription("sample the input's days");
     int[] range = EnrichStage.sampleDayRange(spark, request.input(), settings);
@@ -150,14 +151,27 @@ public final class GeoTrafficJob {
       RunWarnings warnings = new RunWarnings();
       request.warnings().forEach(warnings::add);
       warnings.inputFiles(inputFiles, request.config().inputFormat());
-      warnings.implausibleDates(audited.acceptedByDate(), LocalDate.now(request.config().timeZone()));
+      warnings.implausibleDates(RunWarnings.acceptedByDay(inputFiles), LocalDate.now(request.config().timeZone()));
       warnings.list().forEach(w -> progress.accept("warning: " + w));
       RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(audited.findings())
-          .observed(acceptedByDate(dates, audited.acceptedByDate()), RunWarnings.corruptFiles(inputFiles), warnings.list());
+          .observed(acceptedByDate(dates, audited.acceptedByDate()), RunWarnings.corruptFiles(inputFiles), warnings.list(),
+              daysWithInput(request));
       return publish(request, summary, stageMillis, counts, dates, audited, suppressed);
     } finally {
       suppressed.release();
     }
+  }
+
+  /** The days of the window with accepted lines. */
+  private List<String> daysWithInput(RunRequest request) {
+    List<String> days = new ArrayList<>();
+    RunWarnings.acceptedByDay(inputFiles).forEach((d, n) -> {
+      boolean inWindow = request.windowFrom() == null || (d.compareTo(request.windowFrom()) >= 0 && d.compareTo(request.windowTo()) <= 0);
+      if (n > 0 && inWindow) {
+        days.add(d);
+      }
+    });
+    return days;
   }
 
   /** Every processed date with its accepted lines, 0 for a date of the window without any. */
@@ -225,7 +239,7 @@ public final class GeoTrafficJob {
     String staging = StagingFolders.create(out.moves(), out.dir(), request.runId());
     try {
       PublishedTableWriter.Staged staged = PublishedTableWriter.stage(spark, out.dir(), staging, suppressed.published(),
-          audited.rowsPerTable(), dates, request.config().compression());
+          audited.rowsPerTable(), dates, request.config().compression(), request.period());
       stageMillis.put("write", millisSince(t2));
       progress.accept(String.format("write: %s rows (%d ms)", staged.rowsPerTable(), stageMillis.get("write")));
       RunSummary done = summary.succeeded(staged.rowsPerTable(), stats);
@@ -251,7 +265,7 @@ public final class GeoTrafficJob {
     if (request.allowEmpty()) {
       return null;
     }
-    PublishedDays published = PublishedDays.read(out.moves(), out.dir(), dates);
+    PublishedDays published = PublishedDays.read(out.moves(), out.dir(), dates, request.period());
     double share = request.config().minShareOfPrevious();
     List<String> empty = new ArrayList<>();
     List<String> shrunk = new ArrayList<>();
@@ -295,6 +309,10 @@ public final class GeoTrafficJob {
   /** The dates plus the window's days when one was given, so that days without lines are cleared too. */
   private static TreeSet<String> withWindowDates(RunRequest request, TreeSet<String> dates) {
     TreeSet<String> all = new TreeSet<>(dates);
+    if (request.period() != org.geotraffic.config.Period.DAY) {
+      all.add(request.windowFrom()); // the period's first day names it
+      return all;
+    }
     if (request.windowFrom() != null && request.windowTo() != null) {
       for (LocalDate d = LocalDate.parse(request.windowFrom()); !d.isAfter(LocalDate.parse(request.windowTo())); d = d.plusDays(1)) {
         all.add(d.toString());

@@ -4,7 +4,13 @@ import java.io.Serializable;
 
 /**
  * What reading one input split found, for the run summary and the console's warnings: the file (the
- * operator's path, never data), how many of its lines were read and rejected, and whether its compressed
- * data broke off (null when it did not).
+ * operator's path, never data), how many of its lines were read and rejected, whether its compressed
+ * data broke off (null when it did not), and its accepted lines per day (a week's or month's summary says
+ * which of its days had input).
  */
-public record InputFileTally(String path, long lines, long rejected, CorruptInput corrupt) implements Serializable {}
+public record InputFileTally(String path, long lines, long rejected, CorruptInput corrupt, java.util.Map<String, Long> acceptedByDay)
+    implements Serializable {
+  public InputFileTally {
+    acceptedByDay = java.util.Map.copyOf(acceptedByDay);
+  }
+}

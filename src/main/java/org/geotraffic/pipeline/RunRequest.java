@@ -11,6 +11,7 @@ import org.geotraffic.geo.GeoDatabaseInfo;
  * @param windowTo last date to publish (inclusive, ISO), or null
  * @param allowEmpty --allow-empty: a published day may be replaced by an empty or shrunken one
  * @param warnings what the command line and configuration found questionable (the run adds its own)
+ * @param period what one release covers: days, or the ISO week or calendar month that is the window
  */
 public record RunRequest(
     String runId,
@@ -22,7 +23,8 @@ public record RunRequest(
     String windowFrom,
     String windowTo,
     boolean allowEmpty,
-    java.util.List<String> warnings) {
+    java.util.List<String> warnings,
+    org.geotraffic.config.Period period) {
   public RunRequest {
     warnings = java.util.List.copyOf(warnings);
   }

@@ -36,10 +36,21 @@ public final class RunWarnings {
   public static Map<String, InputFileTally> byFile(Collection<InputFileTally> splits) {
     Map<String, InputFileTally> files = new TreeMap<>();
     for (InputFileTally t : splits) {
-      files.merge(t.path(), t, (a, b) -> new InputFileTally(a.path(), a.lines() + b.lines(), a.rejected() + b.rejected(),
-          a.corrupt() != null ? a.corrupt() : b.corrupt()));
+      files.merge(t.path(), t, (a, b) -> {
+        Map<String, Long> days = new TreeMap<>(a.acceptedByDay());
+        b.acceptedByDay().forEach((d, n) -> days.merge(d, n, Long::sum));
+        return new InputFileTally(a.path(), a.lines() + b.lines(), a.rejected() + b.rejected(), a.corrupt() != null ? a.corrupt() : b.corrupt(),
+            days);
+      });
     }
     return files;
+  }
+
+  /** Accepted lines per day over all files. */
+  public static Map<String, Long> acceptedByDay(Map<String, InputFileTally> files) {
+    Map<String, Long> days = new TreeMap<>();
+    files.values().forEach(t -> t.acceptedByDay().forEach((d, n) -> days.merge(d, n, Long::sum)));
+    return days;
   }
 
   /** The damaged compressed files, by path: their {@link CorruptInput} key. */
