@@ -18,6 +18,11 @@ public final class VisitorCell {
   public long hits;
   public long pageviews;
   public long bytes;
+  /**
+   * The line's slice when the run audits against earlier releases ({@link Slices#of}: its own day and input
+   * batch), else {@link Slices#NONE}: the reduce side then also counts the slice's tables.
+   */
+  public int slice = Slices.NONE;
 
   public VisitorCell set(int day, String site, String country, String region, String page, long visitor, long hits, long pageviews,
       long bytes) {
@@ -30,6 +35,13 @@ public final class VisitorCell {
     this.hits = hits;
     this.pageviews = pageviews;
     this.bytes = bytes;
+    this.slice = Slices.NONE;
+    return this;
+  }
+
+  /** Sets the slice (after {@link #set}, which clears it). */
+  public VisitorCell inSlice(int slice) {
+    this.slice = slice;
     return this;
   }
 }

@@ -47,7 +47,12 @@ public final class VisitorTables {
    *     country) or {@link #PAGE_SETS} (key1 the page set, key2 its country; visitors only)
    */
   public record TableCell(String table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews,
-      long bytes) {}
+      long bytes, int slice) {
+    /** A cell of the day's (the period's) own tables. */
+    public TableCell(String table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews, long bytes) {
+      this(table, day, site, key1, key2, visitors, hits, pageviews, bytes, Slices.NONE);
+    }
+  }
 
   private record RegionKey(String site, String country, String region) {
     @Override
@@ -92,9 +97,17 @@ public final class VisitorTables {
   /** The current bucket's cells: copies, reused from bucket to bucket. */
   private final List<VisitorCell> pool = new ArrayList<>();
   private final List<VisitorCell> bucket = new ArrayList<>();
-  private HashMap<RegionKey, long[]> regions = new HashMap<>();
-  private HashMap<PageKey, long[]> pageCountries = new HashMap<>();
-  private HashMap<PageSetKey, long[]> pageSets = new HashMap<>();
+  /** One set of partial tables: the day's (the period's), or one slice's. */
+  private static final class Tables {
+    final HashMap<RegionKey, long[]> regions = new HashMap<>();
+    final HashMap<PageKey, long[]> pageCountries = new HashMap<>();
+    final HashMap<PageSetKey, long[]> pageSets = new HashMap<>();
+  }
+
+  private Tables tables = new Tables();
+  /** The slices' tables of the current day, when cells carry slices (a run audited against earlier releases). */
+  private java.util.TreeMap<Integer, Tables> sliceTables = new java.util.TreeMap<>();
+  private final List<VisitorCell> sliceRun = new ArrayList<>();
 
   private record PageSetKey(String site, String country, String set) {
     @Override
@@ -121,7 +134,7 @@ public final class VisitorTables {
       pool.add(new VisitorCell());
     }
     VisitorCell copy = pool.get(bucket.size());
-    bucket.add(copy.set(c.day, c.site, c.country, c.region, c.page, c.visitor, c.hits, c.pageviews, c.bytes));
+    bucket.add(copy.set(c.day, c.site, c.country, c.region, c.page, c.visitor, c.hits, c.pageviews, c.bytes).inSlice(c.slice));
     return finished;
   }
 
@@ -142,10 +155,9 @@ public final class VisitorTables {
       while (end < bucket.size() && bucket.get(end).visitor == first.visitor && bucket.get(end).site.equals(first.site)) {
         end++;
       }
-      if (first.visitor == LineEnricher.NO_VISITOR) {
-        addWithoutVisitor(i, end);
-      } else {
-        addVisitor(i, end);
+      add(tables, bucket, i, end);
+      if (first.slice != Slices.NONE || bucket.get(end - 1).slice != Slices.NONE) {
+        addBySlice(i, end);
       }
       i = end;
     }
@@ -156,17 +168,44 @@ public final class VisitorTables {
     }
   }
 
+  /** One visitor's (or nobody's) cells of one site, sorted by location then page, into {@code into}. */
+  private static void add(Tables into, List<VisitorCell> cells, int from, int to) {
+    if (cells.get(from).visitor == LineEnricher.NO_VISITOR) {
+      addWithoutVisitor(into, cells, from, to);
+    } else {
+      addVisitor(into, cells, from, to);
+    }
+  }
+
+  /** The same visitor's cells, slice by slice (each slice's tables count the visitor once too). */
+  private void addBySlice(int from, int to) {
+    java.util.TreeSet<Integer> slices = new java.util.TreeSet<>();
+    for (int j = from; j < to; j++) {
+      slices.add(bucket.get(j).slice);
+    }
+    for (int slice : slices) {
+      sliceRun.clear();
+      for (int j = from; j < to; j++) {
+        if (bucket.get(j).slice == slice) {
+          sliceRun.add(bucket.get(j)); // in bucket order: sorted by location, then page
+        }
+      }
+      add(sliceTables.computeIfAbsent(slice, x -> new Tables()), sliceRun, 0, sliceRun.size());
+    }
+    sliceRun.clear();
+  }
+
   /** Cells of nobody's visit (crawlers): hits, page views and bytes only. */
-  private void addWithoutVisitor(int from, int to) {
+  private static void addWithoutVisitor(Tables t, List<VisitorCell> bucket, int from, int to) {
     for (int j = from; j < to; j++) {
       VisitorCell c = bucket.get(j);
-      addAdditive(regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new long[4]), c);
-      addAdditive(pageCountries.computeIfAbsent(new PageKey(c.site, c.page, c.country), k -> new long[4]), c);
+      addAdditive(t.regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new long[4]), c);
+      addAdditive(t.pageCountries.computeIfAbsent(new PageKey(c.site, c.page, c.country), k -> new long[4]), c);
     }
   }
 
   /** One visitor's cells of one site, sorted by location then page. */
-  private void addVisitor(int from, int to) {
+  private static void addVisitor(Tables t, List<VisitorCell> bucket, int from, int to) {
     VisitorCell first = bucket.get(from);
     boolean oneLocation = first.country.equals(bucket.get(to - 1).country) && first.region.equals(bucket.get(to - 1).region);
     // With more than one location (rare: a lookup error, say) one (page, country) can recur in two
@@ -182,13 +221,13 @@ public final class VisitorTables {
       VisitorCell c = bucket.get(j);
       boolean newLocation = prev == null || !c.country.equals(prev.country) || !c.region.equals(prev.region);
       if (newLocation) {
-        region = regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new long[4]);
+        region = t.regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new long[4]);
         region[0]++;
       }
       addAdditive(region, c);
       if (newLocation || !c.page.equals(prev.page)) {
         PageKey key = new PageKey(c.site, c.page, c.country);
-        page = pageCountries.computeIfAbsent(key, k -> new long[4]);
+        page = t.pageCountries.computeIfAbsent(key, k -> new long[4]);
         if (oneLocation || countedPages.add(key)) {
           page[0]++;
         }
@@ -206,12 +245,12 @@ public final class VisitorTables {
       prev = c;
     }
     if (oneLocation) {
-      pageSets.computeIfAbsent(new PageSetKey(first.site, first.country, pageSet.toString()), k -> new long[1])[0]++;
+      t.pageSets.computeIfAbsent(new PageSetKey(first.site, first.country, pageSet.toString()), k -> new long[1])[0]++;
     } else if (pagesByCountry.size() == 1) {
-      pageSets.computeIfAbsent(new PageSetKey(first.site, first.country, String.join(PAGE_SEPARATOR, pages)), k -> new long[1])[0]++;
+      t.pageSets.computeIfAbsent(new PageSetKey(first.site, first.country, String.join(PAGE_SEPARATOR, pages)), k -> new long[1])[0]++;
     } else {
-      pageSets.computeIfAbsent(new PageSetKey(first.site, ALL_COUNTRIES, String.join(PAGE_SEPARATOR, pages)), k -> new long[1])[0]++;
-      pagesByCountry.forEach((country, inCountry) -> pageSets.computeIfAbsent(
+      t.pageSets.computeIfAbsent(new PageSetKey(first.site, ALL_COUNTRIES, String.join(PAGE_SEPARATOR, pages)), k -> new long[1])[0]++;
+      pagesByCountry.forEach((country, inCountry) -> t.pageSets.computeIfAbsent(
           new PageSetKey(first.site, ALSO_ELSEWHERE + country, String.join(PAGE_SEPARATOR, inCountry)), k -> new long[1])[0]++);
     }
   }
@@ -223,13 +262,18 @@ public final class VisitorTables {
   }
 
   private List<TableCell> drain() {
-    List<TableCell> out = new ArrayList<>(regions.size() + pageCountries.size());
-    regions.forEach((k, s) -> out.add(new TableCell(REGIONS, day, k.site(), k.country(), k.region(), s[0], s[1], s[2], s[3])));
-    pageCountries.forEach((k, s) -> out.add(new TableCell(PAGE_COUNTRIES, day, k.site(), k.page(), k.country(), s[0], s[1], s[2], s[3])));
-    pageSets.forEach((k, n) -> out.add(new TableCell(PAGE_SETS, day, k.site(), k.set(), k.country(), n[0], 0, 0, 0)));
-    regions = new HashMap<>();
-    pageCountries = new HashMap<>();
-    pageSets = new HashMap<>();
+    List<TableCell> out = new ArrayList<>(tables.regions.size() + tables.pageCountries.size());
+    drain(tables, Slices.NONE, out);
+    sliceTables.forEach((slice, t) -> drain(t, slice, out));
+    tables = new Tables();
+    sliceTables = new java.util.TreeMap<>();
     return out;
+  }
+
+  private void drain(Tables t, int slice, List<TableCell> out) {
+    t.regions.forEach((k, s) -> out.add(new TableCell(REGIONS, day, k.site(), k.country(), k.region(), s[0], s[1], s[2], s[3], slice)));
+    t.pageCountries.forEach((k, s) ->
+        out.add(new TableCell(PAGE_COUNTRIES, day, k.site(), k.page(), k.country(), s[0], s[1], s[2], s[3], slice)));
+    t.pageSets.forEach((k, n) -> out.add(new TableCell(PAGE_SETS, day, k.site(), k.set(), k.country(), n[0], 0, 0, 0, slice)));
   }
 }

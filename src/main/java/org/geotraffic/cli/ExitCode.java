@@ -22,6 +22,13 @@ public enum ExitCode {
   /** The privacy audit found a disclosure: nothing was written but the run summary. */
   AUDIT_FAILED(7),
   /**
+   * The release cannot be published next to what the output published before (its release ledger): it would
+   * reveal fewer than k visitors across releases, an earlier release does not recompute from this input, or another
+   * run published meanwhile. Nothing was written but the run's own summary; the previous
+   * output is intact.
+   */
+  CROSS_RELEASE_REFUSED(8),
+  /**
    * A published day would be replaced by one with no accepted line (or fewer than
    * publish.min-share-of-previous of its lines): nothing was written but the run's own summary.
    */

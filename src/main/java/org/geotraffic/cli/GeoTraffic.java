@@ -159,6 +159,7 @@ public final class GeoTraffic {
         case REJECT_RATIO_EXCEEDED -> ExitCode.REJECT_RATIO_EXCEEDED.code();
         case CORRUPT_INPUT -> ExitCode.INPUT_OR_OUTPUT.code();
         case DAY_WOULD_SHRINK -> ExitCode.DAY_WOULD_SHRINK.code();
+        case CROSS_RELEASE_WITHHELD, CROSS_RELEASE_INCONSISTENT, LEDGER_CHANGED -> ExitCode.CROSS_RELEASE_REFUSED.code();
       };
     } catch (Exception | OutOfMemoryError | FSError e) {
       // Exception, not only RuntimeException: Spark throws its checked SparkException undeclared. Out of memory

@@ -43,7 +43,8 @@ public record RunSummary(
     Map<String, String> corruptFiles,
     List<String> warnings,
     org.geotraffic.config.Period period,
-    List<String> daysWithInput) {
+    List<String> daysWithInput,
+    RunReleases releases) {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -87,6 +88,9 @@ public record RunSummary(
     if (period != org.geotraffic.config.Period.DAY) {
       // Which days of the week or month had accepted lines (the rest had no input, or none in the window).
       root.put("period_days_with_input", daysWithInput);
+    }
+    if (releases != null) {
+      root.put("releases", releases.toMap());
     }
     // Accepted lines per date: what the next run of a day compares itself with (publish.min-share-of-previous).
     root.put("accepted_by_date", acceptedByDate);
@@ -151,6 +155,7 @@ public record RunSummary(
     private Map<String, String> corruptFiles = Map.of();
     private List<String> warnings = List.of();
     private List<String> daysWithInput = List.of();
+    private RunReleases releases;
 
     public Builder(org.geotraffic.pipeline.RunRequest request, Instant started, LineCounts lines, java.util.Collection<String> dates,
         Map<String, Long> stageMillis) {
@@ -177,6 +182,12 @@ public record RunSummary(
       return this;
     }
 
+    /** What the run did release by release (left out of the summary when it never got that far). */
+    public Builder releases(RunReleases releases) {
+      this.releases = releases;
+      return this;
+    }
+
     public RunSummary succeeded(Map<Table, Long> rowsPublished, Map<Table, TableStats> stats) {
       return build("succeeded", null, rowsPublished, stats);
     }
@@ -190,7 +201,7 @@ public record RunSummary(
       return new RunSummary(request.runId(), status, reason, started, java.time.Duration.between(started, Instant.now()).toMillis(),
           request.input().patterns(), request.input().files().size(), request.input().totalBytes(), request.geoDatabase().getPath(),
           request.geoDatabaseInfo(), request.config().suppression(), List.copyOf(dates), lines, rows, stats, new LinkedHashMap<>(stageMillis), auditFindings,
-          request.config().effectiveRedacted(), acceptedByDate, corruptFiles, warnings, request.period(), daysWithInput);
+          request.config().effectiveRedacted(), acceptedByDate, corruptFiles, warnings, request.period(), daysWithInput, releases);
     }
   }
 }

@@ -10,7 +10,12 @@ public enum FilterReason {
   /** A directive or comment line, such as W3C "#Fields:" headers. */
   DIRECTIVE("directive"),
   /** The event's date lies outside the requested window. */
-  OUT_OF_WINDOW("out-of-window");
+  OUT_OF_WINDOW("out-of-window"),
+  /**
+   * A week or month leaves out a line of a day whose published day version does not include it (late input
+   * since that day was published): rerun the day first, then the period.
+   */
+  NEWER_THAN_PUBLISHED_DAY("newer-than-published-day");
 
   private final String key;
 

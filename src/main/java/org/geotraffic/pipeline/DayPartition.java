@@ -9,19 +9,24 @@ import org.geotraffic.aggregate.DayAssembler;
 import org.geotraffic.aggregate.Days;
 import org.geotraffic.aggregate.LineTallies;
 import org.geotraffic.aggregate.LineTally;
+import org.geotraffic.aggregate.Slices;
 import org.geotraffic.aggregate.VisitorTables;
 import org.geotraffic.privacy.UnsuppressedDay;
 import scala.Tuple2;
 
 /**
  * Partial table records ({@link PartialTableRecords}) sorted by (day, site) to one assembled {@link UnsuppressedDay}
- * per (date, site) ({@link DayAssembler}), and the line tallies to one summed list. Assembles one day at a time.
+ * per (date, site) ({@link DayAssembler}), with the tables of each of its slices when its lines carry slices (a run
+ * audited against earlier releases), and the line tallies to one summed list. Assembles one day at a time.
  */
 final class DayPartition implements FlatMapFunction<Iterator<Tuple2<byte[], Void>>, DayPartition.Part> {
   private static final long serialVersionUID = 1L;
 
-  /** A day, or the partition's line tallies. */
-  record Part(UnsuppressedDay day, List<LineTally> tallies) implements Serializable {}
+  /**
+   * A day with its slices' tables (by {@link org.geotraffic.aggregate.Slices} number; empty when its lines carry
+   * none), or the partition's line tallies.
+   */
+  record Part(UnsuppressedDay day, java.util.TreeMap<Integer, UnsuppressedDay> slices, List<LineTally> tallies) implements Serializable {}
 
   @Override
   public Iterator<Part> call(Iterator<Tuple2<byte[], Void>> records) {
@@ -30,6 +35,7 @@ final class DayPartition implements FlatMapFunction<Iterator<Tuple2<byte[], Void
     PartialTableRecords.Reader in = new PartialTableRecords.Reader();
     Days days = new Days();
     DayAssembler assembler = null;
+    java.util.TreeMap<Integer, DayAssembler> sliceAssemblers = new java.util.TreeMap<>();
     int day = 0;
     String site = null;
     while (records.hasNext()) {
@@ -41,18 +47,30 @@ final class DayPartition implements FlatMapFunction<Iterator<Tuple2<byte[], Void
       VisitorTables.TableCell c = in.cell(record);
       if (assembler == null || c.day() != day || !c.site().equals(site)) {
         if (assembler != null) {
-          out.add(new Part(assembler.build(), null));
+          out.add(built(assembler, sliceAssemblers));
         }
         day = c.day();
         site = c.site();
         assembler = new DayAssembler(days.date(day), site);
+        sliceAssemblers = new java.util.TreeMap<>();
       }
-      assembler.add(c.table(), c.key1(), c.key2(), c.visitors(), c.hits(), c.pageviews(), c.bytes());
+      DayAssembler into = assembler;
+      if (c.slice() != Slices.NONE) {
+        String s = site;
+        into = sliceAssemblers.computeIfAbsent(c.slice(), x -> new DayAssembler(Slices.date(x), s));
+      }
+      into.add(c.table(), c.key1(), c.key2(), c.visitors(), c.hits(), c.pageviews(), c.bytes());
     }
     if (assembler != null) {
-      out.add(new Part(assembler.build(), null));
+      out.add(built(assembler, sliceAssemblers));
     }
-    out.add(new Part(null, tallies.list()));
+    out.add(new Part(null, null, tallies.list()));
     return out.iterator();
+  }
+
+  private static Part built(DayAssembler day, java.util.TreeMap<Integer, DayAssembler> slices) {
+    java.util.TreeMap<Integer, UnsuppressedDay> built = new java.util.TreeMap<>();
+    slices.forEach((slice, a) -> built.put(slice, a.build()));
+    return new Part(day.build(), built, null);
   }
 }

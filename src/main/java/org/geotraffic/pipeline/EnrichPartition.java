@@ -14,6 +14,9 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.geotraffic.aggregate.Days;
 import org.geotraffic.config.Period;
 import org.geotraffic.aggregate.LineTallies;
+import org.geotraffic.aggregate.Slices;
+import org.geotraffic.ledger.Provenance;
+import org.geotraffic.parse.FilterReason;
 import org.geotraffic.aggregate.VisitorCell;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.enrich.EnrichedEvent;
@@ -39,13 +42,16 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
   private final CollectionAccumulator<String> rejectExamples;
   private final CollectionAccumulator<InputFileTally> files;
   private final Period period;
+  /** The input batches of the days audited against earlier releases, or null when there are none. */
+  private final Provenance provenance;
 
   EnrichPartition(EnrichSettings settings, CollectionAccumulator<String> rejectExamples, CollectionAccumulator<InputFileTally> files,
-      Period period) {
+      Period period, Provenance provenance) {
     this.settings = settings;
     this.rejectExamples = rejectExamples;
     this.files = files;
     this.period = period;
+    this.provenance = provenance;
   }
 
   @Override
@@ -60,7 +66,10 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
     VisitorCellRecords.Writer records = new VisitorCellRecords.Writer();
     long[] read = new long[2]; // lines, rejected
     java.util.Map<String, long[]> acceptedByDay = new java.util.HashMap<>();
+    java.util.Map<Integer, long[]> acceptedBySlice = new java.util.HashMap<>();
     CorruptInput[] corrupt = new CorruptInput[1];
+    String path = ((FileSplit) split).getPath().toString();
+    Provenance.InFile batches = provenance == null ? null : provenance.inFile(path);
     Iterator<Tuple2<byte[], Void>> cells = new Iterator<>() {
       private Tuple2<byte[], Void> next;
 
@@ -73,7 +82,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
             continue;
           }
           read[0]++;
-          next = enrich(line._2());
+          next = enrich(line._1().get(), line._2());
         }
         return next != null;
       }
@@ -89,9 +98,24 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
       }
 
       /** The line's visitor cell record, or null when it was not accepted. */
-      private Tuple2<byte[], Void> enrich(Text text) {
+      private Tuple2<byte[], Void> enrich(long offset, Text text) {
         String line = decode(text);
         EnrichedEvent e = enricher.enrich(line, PrintableAscii.of(text.getBytes(), text.getLength()));
+        int slice = Slices.NONE;
+        if (batches != null && e.accepted()) {
+          int day = days.number(e.date);
+          if (provenance.sliced(day)) {
+            int batch = batches.batchOf(day, offset);
+            if (batches.beyondPublishedDay(day, batch)) {
+              e.outcome = LineOutcome.filtered(FilterReason.NEWER_THAN_PUBLISHED_DAY);
+              e.geoSource = null;
+              e.bot = false;
+            } else {
+              slice = Slices.of(day, batch);
+              acceptedBySlice.computeIfAbsent(slice, x -> new long[1])[0]++;
+            }
+          }
+        }
         tallies.add(e);
         if (!e.accepted()) {
           if (e.outcome.kind() == LineOutcome.Kind.REJECTED) {
@@ -106,14 +130,15 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
         acceptedByDay.computeIfAbsent(e.date, d -> new long[1])[0]++;
         // A week or month is one "day" of the aggregation: its first day, so that visitors are distinct over it.
         return new Tuple2<>(records.cell(cell.set(days.periodNumber(e.date, period), e.site, e.country, e.region, e.page, e.visitor, 1,
-            e.pageView ? 1 : 0, e.bytes)), null);
+            e.pageView ? 1 : 0, e.bytes).inSlice(slice)), null);
       }
     };
-    String path = ((FileSplit) split).getPath().toString();
     return new FollowedBy<>(cells, () -> {
       java.util.Map<String, Long> accepted = new java.util.TreeMap<>();
       acceptedByDay.forEach((d, n) -> accepted.put(d, n[0]));
-      files.add(new InputFileTally(path, read[0], read[1], corrupt[0], accepted));
+      java.util.Map<String, Long> bySlice = new java.util.TreeMap<>();
+      acceptedBySlice.forEach((s, n) -> bySlice.put(Slices.date(s) + "#" + Slices.batch(s), n[0]));
+      files.add(new InputFileTally(path, read[0], read[1], corrupt[0], accepted, bySlice));
       return tallies.list().stream().map(t -> new Tuple2<byte[], Void>(records.tally(t), null)).iterator();
     });
   }

@@ -40,12 +40,17 @@ public final class EnrichStage {
   public record Enriched(JavaPairRDD<byte[], Void> cells, CollectionAccumulator<String> rejectExamples,
       CollectionAccumulator<InputFileTally> files) {}
 
-  public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings, Period period) {
+  /**
+   * @param provenance the input batches of the days audited against earlier releases (their lines then carry
+   *     their slice), or null
+   */
+  public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings, Period period,
+      org.geotraffic.ledger.Provenance provenance) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
     CollectionAccumulator<InputFileTally> files = spark.sparkContext().collectionAccumulator("input files");
     JavaRDD<Tuple2<byte[], Void>> cells = packed(jsc, input,
-        lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples, files, period), false));
+        lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples, files, period, provenance), false));
     return new Enriched(JavaPairRDD.fromJavaRDD(cells), examples, files);
   }
 

@@ -18,6 +18,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.geotraffic.aggregate.Days;
+import org.geotraffic.ledger.LedgerRelease;
+import org.geotraffic.ledger.LedgerRun;
+import org.geotraffic.ledger.Provenance;
+import org.geotraffic.ledger.ReleaseLedger;
+import org.geotraffic.output.RunReleases;
+import org.geotraffic.privacy.PublishedDay;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.geo.VisitorHasher;
 import org.geotraffic.output.PublishedDays;
@@ -56,16 +62,24 @@ public final class GeoTrafficJob {
     this.progress = progress;
   }
 
-  /** Enrich and aggregate once; the basis of both a run and a what-if. */
-  private AggregateStage.Aggregates aggregate(RunRequest request, Map<String, Long> stageMillis) {
+  /**
+   * Enrich and aggregate once; the basis of both a run and a what-if.
+   *
+   * @param ledger the output's release ledger: the days it covers are counted by input batch (empty for what-if)
+   */
+  private Aggregated aggregate(RunRequest request, Map<String, Long> stageMillis, ReleaseLedger ledger) {
     DatabaseShipment db = shipDatabase(request.geoDatabase());
     long t0 = System.nanoTime();
     byte[] secret = VisitorHasher.newRunSecret();
     EnrichSettings settings = EnrichSettings.of(request.config(), db.fileName(), db.contentId(), request.windowFrom(), request.windowTo(),
         secret);
+    ReleasePlanner planner = new ReleasePlanner(ledger, request.period(), request.windowFrom(), request.windowTo(),
+        ReleaseSettings.id(request.config(), db.contentId()));
+    Provenance provenance = planner.slicedDays().isEmpty() ? null
+        : Provenance.of(ledger, request.input().marks(), request.period(), planner.slicedDays());
     scaleShufflePartitions(request.input().totalBytes());
     DayPlacement placement = dayPlacement(request, settings);
-    EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings, request.period());
+    EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings, request.period(), provenance);
     AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.cells(), placement);
     rejectExamples = new TreeMap<>();
     for (String example : enriched.rejectExamples().value()) {
@@ -80,8 +94,11 @@ public final class GeoTrafficJob {
     if (!counts.balanced()) {
       throw new IllegalStateException("Cannot account for every line: read " + counts.read() + " != accepted + rejected + filtered");
     }
-    return aggregates;
+    return new Aggregated(aggregates, planner);
   }
+
+  /** The aggregates and the release planner that decided which days count their lines by batch. */
+  private record Aggregated(AggregateStage.Aggregates aggregates, ReleasePlanner planner) {}
 
   /**
    * Where the visitor shuffle puts each day: the window's days when both ends are given, otherwise the
@@ -104,7 +121,7 @@ public final class GeoTrafficJob {
    * threshold costs before an admin sets it.
    */
   public WhatIf.Result whatIf(RunRequest request, List<Integer> ks) {
-    AggregateStage.Aggregates aggregates = aggregate(request, new LinkedHashMap<>());
+    AggregateStage.Aggregates aggregates = aggregate(request, new LinkedHashMap<>(), new ReleaseLedger(List.of())).aggregates();
     try {
       long t = System.nanoTime();
       // What-if is the admin's tool: it brings the unsuppressed days to the driver (a run never does).
@@ -130,15 +147,26 @@ public final class GeoTrafficJob {
   private RunSummary runStages(RunRequest request) throws IOException, RunRefusedException {
     Instant started = Instant.now();
     Map<String, Long> stageMillis = new LinkedHashMap<>();
-    AggregateStage.Aggregates aggregates = aggregate(request, stageMillis);
+    FileSystems.Located out = FileSystems.locate(request.outputDir(), spark.sparkContext().hadoopConfiguration());
+    ReleaseLedger ledger = ReleaseLedger.read(out.moves(), out.dir());
+    Aggregated aggregated = aggregate(request, stageMillis, ledger);
+    AggregateStage.Aggregates aggregates = aggregated.aggregates();
+    ReleasePlanner planner = aggregated.planner();
     LineCounts counts = aggregates.counts();
 
     long t1 = System.nanoTime();
     SuppressionPolicy policy = request.config().suppression();
     SuppressStage.Result suppressed;
+    List<String> missingRows;
     try {
-      // The job audits its own result as an attacker would, before anything is written.
-      suppressed = SuppressStage.suppressAndAudit(spark, aggregates.days(), policy);
+      Map<LedgerRelease, Map<String, PublishedDay>> earlierRows = planner.allLinkedReleases().isEmpty() ? Map.of()
+          : LedgerRowsStage.read(spark, out.dir(), planner.allLinkedReleases());
+      missingRows = planner.missingRows(earlierRows);
+      Map<String, ReleaseContext> contexts = planner.contexts(earlierRows, RunWarnings.acceptedByDay(inputFiles),
+          RunWarnings.acceptedBySlice(inputFiles));
+      // The job audits its own result as an attacker would, alone and next to every earlier release it overlaps,
+      // before anything is written.
+      suppressed = SuppressStage.suppressAndAudit(spark, aggregates.daysWithSlices(), policy, contexts);
     } finally {
       aggregates.release();
     }
@@ -156,7 +184,7 @@ public final class GeoTrafficJob {
       RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(audited.findings())
           .observed(acceptedByDate(dates, audited.acceptedByDate()), RunWarnings.corruptFiles(inputFiles), warnings.list(),
               daysWithInput(request));
-      return publish(request, summary, stageMillis, counts, dates, audited, suppressed);
+      return publish(request, out, ledger, planner, missingRows, summary, stageMillis, counts, dates, audited, suppressed);
     } finally {
       suppressed.release();
     }
@@ -203,11 +231,11 @@ public final class GeoTrafficJob {
    * Refuses the run when the audit failed, too many lines were rejected, a damaged input is not tolerated, or a
    * published day would be emptied; otherwise stages the tables and the summary and publishes them together.
    */
-  private RunSummary publish(RunRequest request, RunSummary.Builder summary, Map<String, Long> stageMillis, LineCounts counts,
-      TreeSet<String> dates, Audited audited, SuppressStage.Result suppressed) throws IOException, RunRefusedException {
+  private RunSummary publish(RunRequest request, FileSystems.Located out, ReleaseLedger ledger, ReleasePlanner planner,
+      List<String> missingRows, RunSummary.Builder summary, Map<String, Long> stageMillis, LineCounts counts, TreeSet<String> dates,
+      Audited audited, SuppressStage.Result suppressed) throws IOException, RunRefusedException {
     Map<Table, TableStats> stats = audited.stats();
     List<String> auditFindings = audited.findings();
-    FileSystems.Located out = FileSystems.locate(request.outputDir(), spark.sparkContext().hadoopConfiguration());
     double rejectRatio = counts.read() == 0 ? 0 : (double) counts.rejectedTotal() / counts.read();
     if (!auditFindings.isEmpty()) {
       refuse(out, summary, stats, RunRefusedException.Reason.AUDIT_FAILED, "Cannot publish: the privacy audit found "
@@ -234,19 +262,69 @@ public final class GeoTrafficJob {
     if (shrinking != null) {
       refuse(out, summary, stats, RunRefusedException.Reason.DAY_WOULD_SHRINK, shrinking);
     }
+    List<SuppressStage.Outcome> outcomes = suppressed.outcomes();
+    Map<String, ReleasePlanner.DateStatus> statuses = planner.statuses(dates, outcomes);
+    summary.releases(releases(statuses, outcomes));
+    if (!missingRows.isEmpty()) {
+      refuse(out, summary, stats, RunRefusedException.Reason.CROSS_RELEASE_INCONSISTENT, "Cannot publish: the release ledger lists "
+          + String.join(", ", missingRows) + " but its rows are missing from " + new org.apache.hadoop.fs.Path(out.dir(), ReleaseLedger.ROWS)
+          + ", so this run cannot be audited against them; nothing was published (restore the ledger from a backup)");
+    }
+    ReleasePlanner.RunRefusal refusal = planner.refusal(statuses, outcomes);
+    if (refusal != null) {
+      refuse(out, summary, stats, refusal.reason(), refusal.message());
+    }
+    TreeSet<String> changed = new TreeSet<>();
+    statuses.forEach((date, status) -> {
+      if (status == ReleasePlanner.DateStatus.PUBLISHED || status == ReleasePlanner.DateStatus.CLEARED) {
+        changed.add(date);
+      }
+    });
+    statuses.forEach((date, status) -> {
+      if (status == ReleasePlanner.DateStatus.UNCHANGED) {
+        progress.accept("unchanged: " + date + " repeats its published release; nothing new to publish for it");
+      }
+    });
 
     long t2 = System.nanoTime();
     String staging = StagingFolders.create(out.moves(), out.dir(), request.runId());
     try {
-      PublishedTableWriter.Staged staged = PublishedTableWriter.stage(spark, out.dir(), staging, suppressed.published(),
-          audited.rowsPerTable(), dates, request.config().compression(), request.period());
+      List<Publication.Install> installs = new ArrayList<>();
+      Map<Table, Long> rowsPublished = new java.util.TreeMap<>();
+      if (!changed.isEmpty()) {
+        PublishedTableWriter.Staged staged = PublishedTableWriter.stage(spark, out.dir(), staging, suppressed.published(),
+            audited.rowsPerTable(), changed, request.config().compression(), request.period());
+        installs.addAll(staged.installs());
+        installs.addAll(ledgerCopies(out, staging, request, statuses));
+        rowsPublished = rowsOf(outcomes, changed);
+      }
       stageMillis.put("write", millisSince(t2));
-      progress.accept(String.format("write: %s rows (%d ms)", staged.rowsPerTable(), stageMillis.get("write")));
-      RunSummary done = summary.succeeded(staged.rowsPerTable(), stats);
-      List<Publication.Install> installs = new ArrayList<>(staged.installs());
+      progress.accept(String.format("write: %s rows (%d ms)", rowsPublished, stageMillis.get("write")));
+      RunSummary done = summary.succeeded(rowsPublished, stats);
       installs.addAll(RunSummaryWriter.stage(out.moves(), out.dir(), staging, done));
-      for (String line : Publisher.publish(out.moves(), out.dir(), request.runId(), staging, installs)) {
-        progress.accept("recovered: " + line);
+      String ledgerFile = staging + "/_ledger_run.json";
+      if (!changed.isEmpty()) {
+        installs.add(new Publication.Install(ReleaseLedger.runFile(request.runId()), ledgerFile));
+      }
+      Publisher.BeforePlan ledgerStillValid = () -> {
+        // Under the publish lock: the ledger as it is now. A release published meanwhile that overlaps this run's was
+        // not part of its audit.
+        ReleaseLedger now = ReleaseLedger.read(out.moves(), out.dir());
+        String moved = ledgerMoved(ledger, now, changed, request.period());
+        if (moved != null || changed.isEmpty()) {
+          return moved;
+        }
+        LedgerRun entry = planner.ledgerRun(request.runId(), Instant.now().toString(), request.input().marks(), statuses, outcomes,
+            RunWarnings.acceptedByDay(inputFiles), RunWarnings.acceptedBySlice(inputFiles));
+        out.moves().writeAtomically(new org.apache.hadoop.fs.Path(out.dir(), ledgerFile), withSequence(entry, now.nextSequence()).toJson());
+        return null;
+      };
+      try {
+        for (String line : Publisher.publish(out.moves(), out.dir(), request.runId(), staging, installs, ledgerStillValid)) {
+          progress.accept("recovered: " + line);
+        }
+      } catch (Publisher.PreconditionFailed e) {
+        refuse(out, summary, stats, RunRefusedException.Reason.LEDGER_CHANGED, e.getMessage());
       }
       return done;
     } finally {
@@ -289,6 +367,103 @@ public final class GeoTrafficJob {
           + "; nothing was published (a partial input? run with --allow-empty to publish anyway)";
     }
     return null;
+  }
+
+  /** The summary's account of the run's releases. */
+  private static RunReleases releases(Map<String, ReleasePlanner.DateStatus> statuses, List<SuppressStage.Outcome> outcomes) {
+    List<String> published = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    List<String> cleared = new ArrayList<>();
+    statuses.forEach((date, status) -> {
+      switch (status) {
+        case PUBLISHED -> published.add(date);
+        case UNCHANGED -> unchanged.add(date);
+        case CLEARED -> cleared.add(date);
+        case WITHHELD, NOTHING -> { }
+      }
+    });
+    long audited = 0;
+    long hidden = 0;
+    long notRecomputing = 0;
+    List<String> withheld = new ArrayList<>();
+    for (SuppressStage.Outcome o : outcomes) {
+      if (o.linked() != null) {
+        audited += o.linked().releases();
+        hidden += o.linked().extraHiddenRows();
+        notRecomputing += o.linked().mismatchedRows();
+        if (o.linked().withheld()) {
+          withheld.add(o.date() + " (site " + o.site() + ")");
+        }
+      }
+    }
+    return new RunReleases(published, unchanged, cleared, audited, hidden, notRecomputing, withheld);
+  }
+
+  /** The rows published per table: those of the dates that get a new release. */
+  private static Map<Table, Long> rowsOf(List<SuppressStage.Outcome> outcomes, java.util.Set<String> dates) {
+    Map<Table, Long> rows = new java.util.TreeMap<>();
+    for (SuppressStage.Outcome o : outcomes) {
+      if (dates.contains(o.date())) {
+        o.rowsPerTable().forEach((t, n) -> rows.merge(t, n, Long::sum));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The ledger's copies of the new releases' table partitions, staged next to them (the same files): later runs
+   * audit against them, also once a newer version replaced the published partition.
+   */
+  private List<Publication.Install> ledgerCopies(FileSystems.Located out, String staging, RunRequest request,
+      Map<String, ReleasePlanner.DateStatus> statuses) throws IOException {
+    List<Publication.Install> installs = new ArrayList<>();
+    org.apache.hadoop.fs.FileSystem fs = out.dir().getFileSystem(spark.sparkContext().hadoopConfiguration());
+    for (Map.Entry<String, ReleasePlanner.DateStatus> e : statuses.entrySet()) {
+      if (e.getValue() != ReleasePlanner.DateStatus.PUBLISHED) {
+        continue;
+      }
+      for (Table t : Table.values()) {
+        String partition = request.period().tablePath(t.tableName()) + "/" + PublishedTableWriter.DATE + "=" + e.getKey();
+        org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(out.dir(), staging), partition);
+        if (!fs.exists(staged)) {
+          continue;
+        }
+        String target = ReleaseLedger.rowsFolder(request.runId(), request.period(), t.tableName(), e.getKey());
+        String copy = staging + "/" + target;
+        org.apache.hadoop.fs.FileUtil.copy(fs, staged, fs, new org.apache.hadoop.fs.Path(out.dir(), copy), false,
+            spark.sparkContext().hadoopConfiguration());
+        installs.add(new Publication.Install(target, copy));
+      }
+    }
+    return installs;
+  }
+
+  /**
+   * Why the ledger read at the start no longer holds, or null: another run published a release that shares a day
+   * with one this run publishes.
+   */
+  private static String ledgerMoved(ReleaseLedger then, ReleaseLedger now, java.util.Set<String> dates, org.geotraffic.config.Period period) {
+    java.util.Set<String> before = new java.util.HashSet<>();
+    then.releases().forEach(r -> before.add(r.runId() + "/" + r.period().key() + "/" + r.date()));
+    for (LedgerRelease r : now.releases()) {
+      if (before.contains(r.runId() + "/" + r.period().key() + "/" + r.date())) {
+        continue;
+      }
+      for (String d : dates) {
+        LocalDate start = LocalDate.parse(d);
+        if (r.overlaps(start, period.end(start))) {
+          return "Cannot publish: run " + r.runId() + " published " + r.name() + " while this run ran, and this run's audit did not"
+              + " include it; nothing was published (rerun)";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static LedgerRun withSequence(LedgerRun run, int sequence) {
+    List<LedgerRelease> releases = new ArrayList<>();
+    run.releases().forEach(r -> releases.add(new LedgerRelease(r.runId(), sequence, r.period(), r.date(), r.sites(), r.slices(), r.cleared())));
+    return new LedgerRun(run.runId(), sequence, run.publishedAt(), run.settingsId(), run.inputs(), releases);
   }
 
   /** Writes the run's own summary (status refused, not latest.json) and throws. */

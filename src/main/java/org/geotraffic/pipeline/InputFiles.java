@@ -9,6 +9,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.geotraffic.ledger.FileMark;
 
 /**
  * The input paths of a run, resolved and checked before Spark starts: files, directories (recursive)
@@ -20,11 +22,14 @@ import org.apache.hadoop.fs.RemoteIterator;
  * @param patterns the paths as given
  * @param files every file they match
  * @param totalBytes the files' total size (sizes on disk, compressed or not)
+ * @param marks each file's size, modification time and whether it is compressed: the run's input
+ *     fingerprint for the release ledger (in the order of {@code files})
  */
-public record InputFiles(List<String> patterns, List<String> files, long totalBytes) {
+public record InputFiles(List<String> patterns, List<String> files, long totalBytes, List<FileMark> marks) {
   public InputFiles {
     patterns = List.copyOf(patterns);
     files = List.copyOf(files);
+    marks = List.copyOf(marks);
   }
 
   /** Resolves the patterns; the exception names the path that cannot be read. */
@@ -40,6 +45,8 @@ public record InputFiles(List<String> patterns, List<String> files, long totalBy
    */
   public static InputFiles resolve(List<String> patterns, Configuration conf, boolean checkCompressedHeaders) throws InputException {
     List<String> files = new ArrayList<>();
+    List<FileMark> marks = new ArrayList<>();
+    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     long bytes = 0;
     for (String pattern : patterns) {
       Path path = new Path(pattern);
@@ -58,12 +65,14 @@ public record InputFiles(List<String> patterns, List<String> files, long totalBy
               if (!hidden(f.getPath(), status.getPath())) {
                 checkReadable(fs, f, checkCompressedHeaders);
                 files.add(f.getPath().toString());
+                marks.add(mark(f, codecs));
                 bytes += f.getLen();
               }
             }
           } else {
             checkReadable(fs, status, checkCompressedHeaders);
             files.add(status.getPath().toString());
+            marks.add(mark(status, codecs));
             bytes += status.getLen();
           }
         }
@@ -78,7 +87,11 @@ public record InputFiles(List<String> patterns, List<String> files, long totalBy
       throw new InputException("Cannot read input: no input files in " + String.join(", ", patterns.stream().map(
           org.geotraffic.config.Secrets::withoutCredentials).toList()) + " (files and folders whose name starts with _ or . are skipped)");
     }
-    return new InputFiles(patterns, files, bytes);
+    return new InputFiles(patterns, files, bytes, marks);
+  }
+
+  private static FileMark mark(FileStatus status, CompressionCodecFactory codecs) {
+    return new FileMark(status.getPath().toString(), status.getLen(), status.getModificationTime(), codecs.getCodec(status.getPath()) != null);
   }
 
   private static boolean hidden(Path file, Path root) {

@@ -17,7 +17,8 @@ import org.geotraffic.enrich.LineOutcome;
  * <pre>
  *   [0]        kind: {@link #TABLE_CELL} or {@link #TALLY}
  *   [1, 5)     day (int; a tally: 0)
- *   a cell:    table (one byte: its index in {@link #TABLES}), site, key1, key2 (strings); visitors, hits, pageviews, bytes (varints)
+ *   a cell:    table (one byte: its index in {@link #TABLES}), site, key1, key2 (strings); visitors, hits, pageviews, bytes,
+ *              slice + 1 (varints; 0: the day's own tables, else one slice's: {@link org.geotraffic.aggregate.Slices})
  *   a tally:   outcome ({@link LineOutcome#index()}), geo source (ordinal + 1, 0: none), bot (0/1): one byte each; lines (varint)
  * </pre>
  */
@@ -88,7 +89,7 @@ final class PartialTableRecords {
       }
       return out.putByte(TABLE_CELL).putInt(c.day()).putByte(table)
           .putUtf8(site.of(c.site())).putString(c.key1()).putString(c.key2())
-          .putVarLong(c.visitors()).putVarLong(c.hits()).putVarLong(c.pageviews()).putVarLong(c.bytes())
+          .putVarLong(c.visitors()).putVarLong(c.hits()).putVarLong(c.pageviews()).putVarLong(c.bytes()).putVarLong(c.slice() + 1L)
           .finish();
     }
 
@@ -113,8 +114,8 @@ final class PartialTableRecords {
       // A page set seldom repeats within a partition: it is not worth keeping among the shared strings.
       String key1 = table.equals(VisitorTables.PAGE_SETS) ? in.getOwnString() : in.getString();
       String key2 = in.getString();
-      VisitorTables.TableCell c =
-          new VisitorTables.TableCell(table, day, site, key1, key2, in.getVarLong(), in.getVarLong(), in.getVarLong(), in.getVarLong());
+      VisitorTables.TableCell c = new VisitorTables.TableCell(table, day, site, key1, key2, in.getVarLong(), in.getVarLong(), in.getVarLong(),
+          in.getVarLong(), (int) (in.getVarLong() - 1));
       in.requireEnd();
       return c;
     }

@@ -39,8 +39,10 @@ public final class RunWarnings {
       files.merge(t.path(), t, (a, b) -> {
         Map<String, Long> days = new TreeMap<>(a.acceptedByDay());
         b.acceptedByDay().forEach((d, n) -> days.merge(d, n, Long::sum));
+        Map<String, Long> slices = new TreeMap<>(a.acceptedBySlice());
+        b.acceptedBySlice().forEach((d, n) -> slices.merge(d, n, Long::sum));
         return new InputFileTally(a.path(), a.lines() + b.lines(), a.rejected() + b.rejected(), a.corrupt() != null ? a.corrupt() : b.corrupt(),
-            days);
+            days, slices);
       });
     }
     return files;
@@ -51,6 +53,13 @@ public final class RunWarnings {
     Map<String, Long> days = new TreeMap<>();
     files.values().forEach(t -> t.acceptedByDay().forEach((d, n) -> days.merge(d, n, Long::sum)));
     return days;
+  }
+
+  /** Accepted lines per slice ({@code day#batch}) over all files; empty when the run did not count by batch. */
+  public static Map<String, Long> acceptedBySlice(Map<String, InputFileTally> files) {
+    Map<String, Long> slices = new TreeMap<>();
+    files.values().forEach(t -> t.acceptedBySlice().forEach((d, n) -> slices.merge(d, n, Long::sum)));
+    return slices;
   }
 
   /** The damaged compressed files, by path: their {@link CorruptInput} key. */

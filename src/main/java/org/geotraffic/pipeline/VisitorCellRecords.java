@@ -16,7 +16,7 @@ import org.geotraffic.enrich.LineOutcome;
  *   [0]        kind: {@link #CELL} or {@link #TALLY}
  *   [1, 5)     day (int; a tally: 0)           } [1, 9) read as one long is the sort key:
  *   [5, 13)    visitor id (long; a tally: 0)   } the day, then the visitor id's high 32 bits
- *   a cell:    hits, pageviews, bytes (varints); site, country, region, page (strings)
+ *   a cell:    hits, pageviews, bytes, slice + 1 (varints); site, country, region, page (strings)
  *   a tally:   outcome ({@link LineOutcome#index()}), geo source (ordinal + 1, 0: none), bot (0/1): one byte each; lines (varint)
  * </pre>
  *
@@ -83,7 +83,7 @@ public final class VisitorCellRecords {
 
     byte[] cell(VisitorCell c) {
       return out.putByte(CELL).putInt(c.day).putLong(c.visitor)
-          .putVarLong(c.hits).putVarLong(c.pageviews).putVarLong(c.bytes)
+          .putVarLong(c.hits).putVarLong(c.pageviews).putVarLong(c.bytes).putVarLong(c.slice + 1L)
           .putUtf8(site.of(c.site)).putUtf8(country.of(c.country)).putUtf8(region.of(c.region)).putString(c.page)
           .finish();
     }
@@ -109,7 +109,8 @@ public final class VisitorCellRecords {
       long hits = in.getVarLong();
       long pageviews = in.getVarLong();
       long bytes = in.getVarLong();
-      into.set(day, in.getString(), in.getString(), in.getString(), in.getString(), visitor, hits, pageviews, bytes);
+      int slice = (int) (in.getVarLong() - 1);
+      into.set(day, in.getString(), in.getString(), in.getString(), in.getString(), visitor, hits, pageviews, bytes).inSlice(slice);
       in.requireEnd();
       return into;
     }

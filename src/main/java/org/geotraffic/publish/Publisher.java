@@ -53,10 +53,40 @@ public final class Publisher {
    */
   public static List<String> publish(FileMoves moves, Path output, String runId, String staging, List<Publication.Install> installs)
       throws IOException {
+    return publish(moves, output, runId, staging, installs, () -> null);
+  }
+
+  /**
+   * Publishes as {@link #publish(FileMoves, Path, String, String, List)}, but first, under the lock and after recovery,
+   * asks {@code beforePlan}: it may stage more files (what depends on the output as it is now) or say why the publish
+   * must not happen, which throws {@link PreconditionFailed} with nothing changed.
+   */
+  public static List<String> publish(FileMoves moves, Path output, String runId, String staging, List<Publication.Install> installs,
+      BeforePlan beforePlan) throws IOException {
     try (PublishLock lock = PublishLock.acquire(moves, output, runId, LOCK_WAIT_MILLIS)) {
       List<String> recovered = recoverLocked(moves, output);
+      String problem = beforePlan.problem();
+      if (problem != null) {
+        throw new PreconditionFailed(problem);
+      }
       Publication.plan(moves, output, runId, staging, installs).commit();
       return recovered;
+    }
+  }
+
+  /** A last look at the output under the lock, before the publish is planned. */
+  @FunctionalInterface
+  public interface BeforePlan {
+    /** Why the publish must not happen, or null. */
+    String problem() throws IOException;
+  }
+
+  /** The publish did not happen: the output changed in a way the run did not allow for. */
+  public static final class PreconditionFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public PreconditionFailed(String message) {
+      super(message);
     }
   }
 }

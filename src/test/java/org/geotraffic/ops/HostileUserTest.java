@@ -93,8 +93,13 @@ class HostileUserTest {
     assertEquals(9, r.exitCode(), r.console());
     assertTrue(r.console().contains("would shrink below publish.min-share-of-previous=0.5"), r.console());
     assertEquals(before, OutputSnapshot.read(SparkTestSession.get(), out));
-    // Off by default: the same run publishes.
-    assertEquals(0, OpsRuns.run(List.of(half), out, "half-default", with(K2, "--date", D2.toString())).exitCode());
+    // Off by default, the share check lets the same run through, and the cross-release check refuses it instead: the
+    // published day does not recompute from a third of its input, and publishing less would reveal, by difference,
+    // what the missing lines counted (exit 8, nothing changed).
+    OpsRuns.Outcome off = OpsRuns.run(List.of(half), out, "half-default", with(K2, "--date", D2.toString()));
+    assertEquals(8, off.exitCode(), off.console());
+    assertTrue(off.console().contains("do not recompute from this run's input"), off.console());
+    assertEquals(before, OutputSnapshot.read(SparkTestSession.get(), out));
   }
 
   // ---- 2. secrets never written
@@ -292,13 +297,16 @@ class HostileUserTest {
       assertEquals(0, OpsRuns.run(logs.files, out, "good", with(K2, "--date", D2.toString())).exitCode());
       OutputSnapshot before = OutputSnapshot.read(SparkTestSession.get(), out);
       RotatedLogs more = RotatedLogs.write(tmp.resolve("more"), List.of(D2), 200);
+      // A revision: everything the good run read, and a late file with more visitors (the published day must recompute).
+      List<Path> input = new ArrayList<>(logs.files);
+      input.addAll(more.files);
       // Leave a little room, less and less: the disk fills while staging the tables, or their summary, or the journal.
       int failures = 0;
       for (int room : new int[] {64 * 1024, 16 * 1024, 4 * 1024, 1024, 0}) {
         fill(mount, room);
         Result r;
         try {
-          r = runIn(more.files, out, "full-" + room, with(K2, "--date", D2.toString()));
+          r = runIn(input, out, "full-" + room, with(K2, "--date", D2.toString()));
         } finally {
           Files.deleteIfExists(mount.resolve("filler"));
         }

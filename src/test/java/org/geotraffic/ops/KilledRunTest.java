@@ -41,8 +41,9 @@ class KilledRunTest {
     OutputSnapshot before = OutputSnapshot.read(SparkTestSession.get(), out);
     assertEquals(Table.values().length, before.day(DAY.toString()).size(), "the good run published every table of the day");
 
-    // The rerun sees a late-arriving file too, so what it would publish differs from what is there.
-    RotatedLogs late = RotatedLogs.write(tmp.resolve("late"), List.of(DAY), 15);
+    // The rerun sees a late-arriving file too, so what it would publish differs from what is there; its 40 clients
+    // (28 of them new) are enough for the revision to be published next to the first version (k=10).
+    RotatedLogs late = RotatedLogs.write(tmp.resolve("late"), List.of(DAY), 40);
     List<Path> input = new ArrayList<>(logs.files);
     input.addAll(late.files);
     Process child = startChild(input, out, tmp.resolve("child-stderr.txt"));

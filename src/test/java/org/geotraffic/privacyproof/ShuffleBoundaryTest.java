@@ -75,7 +75,7 @@ class ShuffleBoundaryTest {
     JobConfig config = ConfigLoader.load(null, List.of("input.format=" + CanaryLogs.FORMAT, "proxies.trusted=" + CanaryLogs.TRUSTED_PROXIES));
     EnrichSettings settings = EnrichSettings.of(config, shipped.fileName(), shipped.contentId(), null, null, VisitorHasher.newRunSecret());
     InputFiles input = InputFiles.resolve(List.of(tmp.resolve("input").toString()), new Configuration());
-    cells = EnrichStage.enrich(spark, input, settings, org.geotraffic.config.Period.DAY).cells();
+    cells = EnrichStage.enrich(spark, input, settings, org.geotraffic.config.Period.DAY, null).cells();
   }
 
   @Test

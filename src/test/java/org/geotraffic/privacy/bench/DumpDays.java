@@ -42,7 +42,7 @@ public final class DumpDays {
       DatabaseShipment shipped = DatabaseShipment.ship(spark.sparkContext(), db);
       EnrichSettings settings = EnrichSettings.of(config, shipped.fileName(), shipped.contentId(), null, null, VisitorHasher.newRunSecret());
       InputFiles input = InputFiles.resolve(List.of(log), spark.sparkContext().hadoopConfiguration());
-      EnrichStage.Enriched enriched = EnrichStage.enrich(spark, input, settings, org.geotraffic.config.Period.DAY);
+      EnrichStage.Enriched enriched = EnrichStage.enrich(spark, input, settings, org.geotraffic.config.Period.DAY, null);
       AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.cells(), AggregateStage.placement(spark, null, null));
       List<UnsuppressedDay> days = new ArrayList<>(aggregates.days().collect());
       try (ObjectOutputStream o = new ObjectOutputStream(new FileOutputStream(out))) {
