@@ -17,7 +17,9 @@ import org.geotraffic.privacy.Table;
  * one file per table. Values that were not published read "fewer than k", as in the HTML.
  *
  * <p>A day report sums each line over its days ({@code visitors_daily_summed}: a person counts once per day)
- * and has the per-day totals in {@code daily.csv}. A week or month report has one row per period instead
+ * and has the per-day totals in {@code daily.csv}. Pages with page views ({@code pages.csv}, most page views
+ * first) and the static assets and other requests without any ({@code assets.csv}, most hits first) are
+ * apart, as in the HTML ({@link TopPages}); so are their per-country files. A week or month report has one row per period instead
  * ({@link PeriodCsvReport}).
  *
  * <p>Text from the logs (page paths, site names) could start a formula in a spreadsheet: a text cell that
@@ -25,8 +27,8 @@ import org.geotraffic.privacy.Table;
  */
 public final class CsvReport {
   /** The files of a day report, in order. */
-  public static final List<String> FILES =
-      List.of("daily.csv", "countries.csv", "regions.csv", "pages.csv", "page_countries.csv", "daily_countries.csv");
+  public static final List<String> FILES = List.of("daily.csv", "countries.csv", "regions.csv", "pages.csv", "assets.csv",
+      "page_countries.csv", "asset_countries.csv", "daily_countries.csv");
 
   private CsvReport() {}
 
@@ -53,16 +55,22 @@ public final class CsvReport {
     }
     written.add(write(dir.resolve("regions.csv"), regions));
     written.add(write(dir.resolve("pages.csv"), lines(data, List.of("page"), data.pages(), false)));
-    List<List<Object>> pageCountries = new ArrayList<>();
-    pageCountries.add(header(List.of("country", "country_name", "page"), true));
-    for (Map.Entry<String, List<ReportLine>> e : data.pageCountries().entrySet()) {
-      for (ReportLine p : e.getValue()) {
-        pageCountries.add(row(data, List.of(e.getKey(), Labels.country(e.getKey()), p.label()), p, true));
-      }
-    }
-    written.add(write(dir.resolve("page_countries.csv"), pageCountries));
+    written.add(write(dir.resolve("assets.csv"), lines(data, List.of("page"), data.assets(), false)));
+    written.add(write(dir.resolve("page_countries.csv"), byCountry(data, data.pageCountries())));
+    written.add(write(dir.resolve("asset_countries.csv"), byCountry(data, data.assetCountries())));
     written.add(write(dir.resolve("daily_countries.csv"), dailyCountries(data)));
     return written;
+  }
+
+  private static List<List<Object>> byCountry(ReportData data, Map<String, List<ReportLine>> byCountry) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(header(List.of("country", "country_name", "page"), true));
+    for (Map.Entry<String, List<ReportLine>> e : byCountry.entrySet()) {
+      for (ReportLine p : e.getValue()) {
+        rows.add(row(data, List.of(e.getKey(), Labels.country(e.getKey()), p.label()), p, true));
+      }
+    }
+    return rows;
   }
 
   private static List<List<Object>> daily(ReportData data) {

@@ -20,7 +20,7 @@ import org.geotraffic.privacy.Table;
  */
 final class PeriodCsvReport {
   /** The tables after the per-period totals, by file suffix. */
-  static final List<String> TABLES = List.of("countries", "regions", "pages", "page_countries");
+  static final List<String> TABLES = List.of("countries", "regions", "pages", "assets", "page_countries", "asset_countries");
   private static final List<Object> PERIOD_COLUMNS = List.of("site", "period", "first_day", "last_day");
 
   private PeriodCsvReport() {}
@@ -52,8 +52,12 @@ final class PeriodCsvReport {
         })));
     written.add(CsvReport.write(dir.resolve(names.get(3)), lines(data, List.of("page"), false,
         p -> keyed(p.pages(), l -> List.of(l.label())))));
-    written.add(CsvReport.write(dir.resolve(names.get(4)), lines(data, List.of("country", "country_name", "page"), true,
+    written.add(CsvReport.write(dir.resolve(names.get(4)), lines(data, List.of("page"), false,
+        p -> keyed(p.assets(), l -> List.of(l.label())))));
+    written.add(CsvReport.write(dir.resolve(names.get(5)), lines(data, List.of("country", "country_name", "page"), true,
         p -> byCountry(p.pageCountries()))));
+    written.add(CsvReport.write(dir.resolve(names.get(6)), lines(data, List.of("country", "country_name", "page"), true,
+        p -> byCountry(p.assetCountries()))));
     return written;
   }
 

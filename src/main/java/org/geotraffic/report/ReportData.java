@@ -31,13 +31,16 @@ import org.geotraffic.privacy.Table;
  * @param total the site's totals; its daily values are the trend chart
  * @param countries countries, most visitors first, "other", "unknown" and "internal" last
  * @param regions regions by country code, same order
- * @param pages every published page, most visitors first
- * @param pageCountries pages by country code (from page_countries), most visitors first
+ * @param pages the published pages with page views, most page views first, the residual "(other)" last ({@link TopPages})
+ * @param assets the published paths without page views (static assets and other requests), most hits first
+ * @param pageCountries pages by country code (from page_countries), ranked as {@code pages}
+ * @param assetCountries assets by country code (from page_countries), ranked as {@code assets}
  * @param byPeriod for weeks and months, the report of each date on its own (in date order); empty for days
  */
 public record ReportData(String site, Period period, List<String> dates, List<Day> days, ReportLine total, List<ReportLine> countries,
-    Map<String, List<ReportLine>> regions, List<ReportLine> pages, Map<String, List<ReportLine>> pageCountries,
-    List<RunSummaries.Run> runs, List<ReportData> byPeriod) {
+    Map<String, List<ReportLine>> regions, List<ReportLine> pages, List<ReportLine> assets,
+    Map<String, List<ReportLine>> pageCountries, Map<String, List<ReportLine>> assetCountries, List<RunSummaries.Run> runs,
+    List<ReportData> byPeriod) {
 
   /** One day of the report: which run published it, k by table. */
   public record Day(String date, String runId, Map<Table, Integer> k) {
@@ -56,7 +59,9 @@ public record ReportData(String site, Period period, List<String> dates, List<Da
     countries = List.copyOf(countries);
     regions = copy(regions);
     pages = List.copyOf(pages);
+    assets = List.copyOf(assets);
     pageCountries = copy(pageCountries);
+    assetCountries = copy(assetCountries);
     runs = List.copyOf(runs);
     byPeriod = List.copyOf(byPeriod);
   }
@@ -124,8 +129,20 @@ public record ReportData(String site, Period period, List<String> dates, List<Da
       withShare.add(new ReportLine(l.kind(), l.code(), l.label(), l.parent(), l.visitors(), l.pageviews(), l.hits(), l.bytes(),
           share(l.visitors(), parent), l.daysPublished(), l.daysFewer(), l.kFewer(), l.daily()));
     }
-    return new ReportData(site, period, dates, days, total, countries, byParent(regionLines), pages, byParent(withShare),
-        runs.runs(period), byPeriod);
+    TopPages topPages = TopPages.of(pages);
+    Map<String, List<ReportLine>> pageCountries = new TreeMap<>();
+    Map<String, List<ReportLine>> assetCountries = new TreeMap<>();
+    byParent(withShare).forEach((country, inOrder) -> {
+      TopPages inCountry = TopPages.of(inOrder);
+      if (!inCountry.pages().isEmpty()) {
+        pageCountries.put(country, inCountry.pages());
+      }
+      if (!inCountry.assets().isEmpty()) {
+        assetCountries.put(country, inCountry.assets());
+      }
+    });
+    return new ReportData(site, period, dates, days, total, countries, byParent(regionLines), topPages.pages(), topPages.assets(),
+        pageCountries, assetCountries, runs.runs(period), byPeriod);
   }
 
   private static Map<String, Long> visitorsByCode(List<ReportLine> lines) {

@@ -23,7 +23,7 @@ import org.geotraffic.privacy.Table;
  * the script element or open a comment, and JSON.parse still yields the original text.
  */
 public final class ReportJson {
-  /** The HTML shows this many pages overall and per country; the CSV files have all. */
+  /** The HTML shows this many pages (and assets) overall and per country; the CSV files have all. */
   public static final int TOP_PAGES = 50;
   public static final int TOP_PAGES_PER_COUNTRY = 10;
 
@@ -133,6 +133,11 @@ public final class ReportJson {
     Map<String, Object> pageCountries = new TreeMap<>();
     data.pageCountries().forEach((country, pages) -> pageCountries.put(country, lines(pages, TOP_PAGES_PER_COUNTRY)));
     view.put("pageCountries", pageCountries);
+    view.put("assetCount", data.assets().size());
+    view.put("assets", lines(data.assets(), TOP_PAGES));
+    Map<String, Object> assetCountries = new TreeMap<>();
+    data.assetCountries().forEach((country, assets) -> assetCountries.put(country, lines(assets, TOP_PAGES_PER_COUNTRY)));
+    view.put("assetCountries", assetCountries);
     view.put("mapIds", mapIds);
     view.put("mapNames", mapNames);
     return view;

@@ -331,17 +331,42 @@
       title.textContent = 'Top pages: ' + rangeCountries[country].label;
       note.textContent = lines.length === 0
         ? 'No page has published numbers for this country.'
-        : 'Share: of the visitors from this country. Pages with fewer than k visitors from it on a day are not listed for that day.';
+        : 'Most page views first. Share: of the visitors from this country. Pages with fewer than k visitors from it in a '
+          + words.unit + ' are not listed for that ' + words.unit + '.';
     } else {
       title.textContent = 'Top pages';
-      note.textContent = 'Share: of all visitors. Showing ' + num(lines.length) + ' of ' + num(view.pageCount) + ' pages.';
+      note.textContent = 'Most page views first. Share: of all visitors. Showing ' + num(lines.length) + ' of '
+        + num(view.pageCount) + ' pages.';
     }
+  }
+
+  // Paths without a page view in the shown range: images, styles, scripts, and requests that never made a
+  // page view (errors, redirects). Ranked by hits; the pages above rank by page views.
+  function drawAssets(country) {
+    var lines = country ? (view.assetCountries[country] || []) : view.assets;
+    var body = document.querySelector('#assets tbody');
+    body.textContent = '';
+    lines.forEach(function (p) {
+      var tr = el('tr', { 'class': 'asset-row' });
+      tr.appendChild(el('td', { 'class': 'page' }, p.label));
+      tr.appendChild(rangeCell(p, 'v'));
+      tr.appendChild(rangeCell(p, 'h'));
+      tr.appendChild(el('td', { 'class': 'num share' }, pct(p.share)));
+      body.appendChild(tr);
+    });
+    document.getElementById('assets-title').textContent = 'Static assets and other requests'
+      + (country ? ': ' + rangeCountries[country].label : '');
+    document.getElementById('assets-note').textContent = lines.length === 0
+      ? 'No request without a page view has published numbers' + (country ? ' for this country.' : '.')
+      : 'Requests with no page view (images, styles, scripts, errors), most hits first. Showing ' + num(lines.length)
+        + (country ? '.' : ' of ' + num(view.assetCount) + '.');
   }
 
   focus.addEventListener('change', function () {
     var code = focus.value;
     drawTrend(code ? rangeCountries[code] : data.total, code ? 'countries' : 'totals');
     drawPages(code);
+    drawAssets(code);
   });
 
   // ---- the period shown (weeks and months) ----
@@ -363,6 +388,7 @@
     drawMap();
     drawCountries();
     drawPages(focus.value);
+    drawAssets(focus.value);
   }
 
   // ---- footer ----

@@ -204,6 +204,25 @@ class PeriodReportEndToEndTest {
   }
 
   @Test
+  void logo_isAnAssetNotATopPage_inTheWeekAndTheDayReport_andTheirCsv() throws IOException {
+    Report week = report("week-pages", "--period", "week");
+    Report days = report("day-pages");
+    for (JsonNode view : List.of(week.data().get("views").get(0), days.data())) {
+      List<String> pages = new ArrayList<>();
+      view.get("pages").forEach(p -> pages.add(p.get("code").asText()));
+      // / and /about tie on page views and visitors: by page.
+      assertEquals(List.of("/", "/about"), pages);
+      assertEquals("/img/logo.png", view.get("assets").get(0).get("code").asText());
+      assertEquals(1, view.get("assets").size());
+    }
+    assertTrue(Files.readString(dir.resolve("week-pages-csv/weekly_assets.csv")).contains(",/img/logo.png," + weekVisitors() + ",0,"));
+    assertFalse(Files.readString(dir.resolve("week-pages-csv/weekly_pages.csv")).contains("logo"));
+    assertTrue(Files.readString(dir.resolve("day-pages-csv/assets.csv")).contains(",/img/logo.png," + daysVisitorsSummed() + ",0,"));
+    assertFalse(Files.readString(dir.resolve("day-pages-csv/pages.csv")).contains("logo"));
+    assertTrue(Files.readString(dir.resolve("day-pages-csv/asset_countries.csv")).contains(",GB,United Kingdom,/img/logo.png,16,0,16,"));
+  }
+
+  @Test
   void monthReport_withoutMonthlyTables_exits3_namingTheFolderAndTheRunThatMakesIt() throws IOException {
     Report month = report("month", "--period", "month");
     assertEquals(3, month.result().code(), month.result().console());

@@ -167,8 +167,8 @@ class ReportDataTest {
     assertEquals("2026-11-01 to 2026-11-03 (3 days)", PeriodWords.range(Period.DAY, List.of("2026-11-01", "2026-11-02", "2026-11-03")));
     assertEquals("monthly, 2026-11-01 to 2026-12-31 (2 months)", PeriodWords.range(Period.MONTH, List.of("2026-11-01", "2026-12-01")));
     assertEquals("week 2026-11-23 to 2026-11-29", PeriodWords.one(Period.WEEK, "2026-11-23"));
-    assertEquals(List.of("monthly.csv", "monthly_countries.csv", "monthly_regions.csv", "monthly_pages.csv",
-        "monthly_page_countries.csv"), CsvReport.files(Period.MONTH));
+    assertEquals(List.of("monthly.csv", "monthly_countries.csv", "monthly_regions.csv", "monthly_pages.csv", "monthly_assets.csv",
+        "monthly_page_countries.csv", "monthly_asset_countries.csv"), CsvReport.files(Period.MONTH));
   }
 
   @Test
@@ -181,5 +181,57 @@ class ReportDataTest {
     assertTrue(html.contains("weekly, 2026-11-23 to 2026-11-29 (1 week)"), "the HTML says which period");
     String dayHtml = HtmlReport.render(build(List.of(total("2026-11-01", "a", 100))));
     assertTrue(dayHtml.contains("Visitors (daily, summed)"), "day HTML over three days");
+  }
+
+  // ---- top pages and assets ----
+
+  private static PublishedRecord page(String date, String page, long visitors, long pageviews, long hits) {
+    return new PublishedRecord(Table.PAGES, date, "a", null, null, page, visitors, pageviews, hits, hits * 100);
+  }
+
+  private static PublishedRecord pageIn(String date, String page, String country, long visitors, long pageviews, long hits) {
+    return new PublishedRecord(Table.PAGE_COUNTRIES, date, "a", country, null, page, visitors, pageviews, hits, 0);
+  }
+
+  @Test
+  void topPages_rankByPageViews_thenVisitors_thenPage_withTheLogoAmongTheAssets() {
+    ReportData d = build(List.of(
+        total("2026-11-01", "a", 100),
+        page("2026-11-01", "/img/logo.png", 90, 0, 400),
+        page("2026-11-01", "/css/site.css", 95, 0, 120),
+        page("2026-11-01", "/favicon.ico", 80, 0, 120),
+        page("2026-11-01", "/", 60, 70, 80),
+        page("2026-11-01", "/about", 30, 70, 70),
+        page("2026-11-01", "/contact", 30, 70, 75),
+        page("2026-11-01", "/products/", 20, 150, 150),
+        page("2026-11-01", "(other)", 99, 500, 900)));
+    assertEquals(List.of("/products/", "/", "/about", "/contact", "(other)"), d.pages().stream().map(ReportLine::code).toList(),
+        "page views; ties by visitors, then page; the residual last whatever its numbers");
+    assertEquals(List.of("/img/logo.png", "/css/site.css", "/favicon.ico"), d.assets().stream().map(ReportLine::code).toList(),
+        "hits; ties by visitors");
+    assertEquals("Other pages (combined)", d.pages().get(4).label());
+  }
+
+  @Test
+  void aPathWithPageViewsOnSomeDay_isAPage() {
+    ReportData d = build(List.of(page("2026-11-01", "/old", 20, 0, 20), page("2026-11-02", "/old", 15, 3, 15)));
+    assertEquals(List.of("/old"), d.pages().stream().map(ReportLine::code).toList());
+    assertEquals(List.of(), d.assets());
+  }
+
+  @Test
+  void pagesInACountry_areSplitAndRankedTheSameWay_andTheirOtherPagesRowIsAResidual() {
+    ReportData d = build(List.of(
+        pageIn("2026-11-01", "/img/logo.png", "DE", 40, 0, 200),
+        pageIn("2026-11-01", "/", "DE", 30, 35, 40),
+        pageIn("2026-11-01", "/about", "DE", 35, 20, 20),
+        pageIn("2026-11-01", "(other pages)", "DE", 90, 300, 500),
+        pageIn("2026-11-01", "/img/logo.png", "FR", 12, 0, 30)));
+    assertEquals(List.of("/", "/about", "(other pages)"), d.pageCountries().get("DE").stream().map(ReportLine::code).toList());
+    assertEquals("Other pages (combined)", d.pageCountries().get("DE").get(2).label());
+    assertTrue(d.pageCountries().get("DE").get(2).isBucket());
+    assertEquals(List.of("/img/logo.png"), d.assetCountries().get("DE").stream().map(ReportLine::code).toList());
+    assertFalse(d.pageCountries().containsKey("FR"), "FR has no page with page views");
+    assertEquals(List.of("/img/logo.png"), d.assetCountries().get("FR").stream().map(ReportLine::code).toList());
   }
 }
