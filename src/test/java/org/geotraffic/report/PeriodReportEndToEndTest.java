@@ -30,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report of a week next to the days it covers, from real runs: {@code run --from/--to} publishes two days,
- * {@code run --period week} the week, into one output. Visitors return on the second day, so the week's
- * distinct visitors are fewer than the days' sum. The week report must show the week's figure and never say
- * "daily, summed"; the day report over the same days still sums them and says so.
+ * {@code run --period week} the week (and the next week), into one output. Visitors return on the second day,
+ * so the week's distinct visitors are fewer than the days' sum. The week report must show the week's figure
+ * and never say "daily, summed"; the day report over the same days still sums them and says so. Leaves the
+ * week report in {@code target/browser-fixture/week-report.html} for tests/browser.
  *
  * <p>The output also holds an operator's {@code _ledger/} folder with a table-shaped Parquet file of
  * impossible numbers, which no report may read.
@@ -41,6 +42,7 @@ class PeriodReportEndToEndTest {
   static final String MONDAY = "2026-11-23";
   static final String TUESDAY = "2026-11-24";
   static final String SUNDAY = "2026-11-29";
+  static final String NEXT_MONDAY = "2026-11-30";
   /** Never a real count in this fixture: a report that reads the ledger shows it. */
   static final long LEDGER_VISITORS = 987_654L;
 
@@ -48,6 +50,7 @@ class PeriodReportEndToEndTest {
   static Path out;
   static Set<String> mondayClients = new TreeSet<>();
   static Set<String> tuesdayClients = new TreeSet<>();
+  static Set<String> nextWeekClients = new TreeSet<>();
 
   @BeforeAll
   static void publishDaysAndWeek() throws IOException {
@@ -56,6 +59,8 @@ class PeriodReportEndToEndTest {
     // GB (192.0.2.0/26): 1..8 on Monday, 5..12 on Tuesday; DE (192.0.2.128/25): 130..135, then 133..138.
     Files.write(logs.resolve("access.log." + MONDAY), day(MONDAY, range(1, 8, 130, 135), mondayClients), StandardCharsets.UTF_8);
     Files.write(logs.resolve("access.log." + TUESDAY), day(TUESDAY, range(5, 12, 133, 138), tuesdayClients), StandardCharsets.UTF_8);
+    Files.write(logs.resolve("access.log." + NEXT_MONDAY), day(NEXT_MONDAY, range(20, 25, 140, 143), nextWeekClients),
+        StandardCharsets.UTF_8);
     Path db = dir.resolve("period-report-demo-geo.mmdb");
     DemoDatabase.write(db);
     out = dir.resolve("out");
@@ -63,6 +68,8 @@ class PeriodReportEndToEndTest {
         "--from", MONDAY, "--to", TUESDAY, "--set", "suppression.min-visitors=2");
     run("run", "--input", logs.toString(), "--output", out.toString(), "--geoip-db", db.toString(), "--run-id", "week",
         "--period", "week", "--date", TUESDAY, "--set", "suppression.min-visitors=2");
+    run("run", "--input", logs.toString(), "--output", out.toString(), "--geoip-db", db.toString(), "--run-id", "next-week",
+        "--period", "week", "--date", "2026-12-02", "--set", "suppression.min-visitors=2");
     assertTrue(Files.isDirectory(out.resolve("weekly/totals/date=" + MONDAY)), "the week run published its tables");
     writeLedger(spark);
   }
@@ -80,7 +87,7 @@ class PeriodReportEndToEndTest {
 
   /** Each client views / and /about and loads the logo (an asset: a hit, no page view). */
   private static List<String> day(String date, List<Integer> hosts, Set<String> clients) {
-    String stamp = date.substring(8, 10) + "/Nov/2026";
+    String stamp = java.time.LocalDate.parse(date).format(java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy", java.util.Locale.ROOT));
     List<String> lines = new ArrayList<>();
     for (int h : hosts) {
       String client = "192.0.2." + h;
@@ -143,16 +150,19 @@ class PeriodReportEndToEndTest {
     assertEquals(0, week.result().code(), week.result().console());
     assertEquals("week", week.data().get("period").asText());
     JsonNode views = week.data().get("views");
-    assertEquals(1, views.size());
+    assertEquals(2, views.size());
+    assertEquals(nextWeekClients.size(), views.get(1).get("total").get("v").asLong());
     JsonNode view = views.get(0);
     assertEquals(weekVisitors(), view.get("total").get("v").asLong(), "distinct over the week");
     assertTrue(view.get("total").get("v").asLong() < daysVisitorsSummed(), "fewer than the days' sum: visitors returned");
     assertEquals("Visitors (distinct over the week)", view.get("visitorsLabel").asText());
     assertEquals("week " + MONDAY + " to " + SUNDAY, view.get("label").asText());
-    assertEquals("weekly, " + MONDAY + " to " + SUNDAY + " (1 week)", week.data().get("words").get("range").asText());
+    assertEquals("weekly, " + MONDAY + " to 2026-12-06 (2 weeks)", week.data().get("words").get("range").asText());
     assertFalse(week.html().contains("daily, summed"), "the week report never says daily, summed");
     assertFalse(week.html().contains("daily_summed"));
-    assertTrue(week.result().console().contains("default, weekly, " + MONDAY + " to " + SUNDAY + " (1 week)"), week.result().console());
+    assertTrue(week.result().console().contains("default, weekly, " + MONDAY + " to 2026-12-06 (2 weeks)"), week.result().console());
+    Path fixture = Files.createDirectories(Path.of("target", "browser-fixture"));
+    Files.writeString(fixture.resolve("week-report.html"), week.html(), StandardCharsets.UTF_8);
     // The week's countries are its own distinct visitors too: 12 from GB over the week (8 + 8 over the days).
     assertEquals(12, country(view, "GB").get("v").asLong());
     assertEquals(9, country(view, "DE").get("v").asLong());
@@ -168,7 +178,8 @@ class PeriodReportEndToEndTest {
       assertFalse(Files.readString(csv.resolve(f)).contains("summed"), f);
     }
     assertEquals("site,period,first_day,last_day,visitors_distinct_over_week,pageviews,hits,bytes,min_visitors,run_id\r\n"
-        + "default,week," + MONDAY + "," + SUNDAY + "," + weekVisitors() + ",56,84,43008,2,week\r\n",
+        + "default,week," + MONDAY + "," + SUNDAY + "," + weekVisitors() + ",56,84,43008,2,week\r\n"
+        + "default,week," + NEXT_MONDAY + ",2026-12-06," + nextWeekClients.size() + ",20,30,15360,2,next-week\r\n",
         Files.readString(csv.resolve("weekly.csv")));
     assertTrue(Files.readString(csv.resolve("weekly_countries.csv"))
         .contains("\r\ndefault,week," + MONDAY + "," + SUNDAY + ",GB,United Kingdom,12,32,48,"), "GB's week row");
@@ -233,10 +244,20 @@ class PeriodReportEndToEndTest {
   }
 
   @Test
+  void weekReport_fromTo_selectsTheWeeksWhoseFirstDayIsInRange() throws IOException {
+    // 2026-11-24 to 2026-11-30 holds the second Monday only: the first week starts before the range.
+    Report week = report("week-range", "--period", "week", "--from", TUESDAY, "--to", NEXT_MONDAY);
+    assertEquals(0, week.result().code(), week.result().console());
+    assertEquals("[\"" + NEXT_MONDAY + "\"]", week.data().get("dates").toString());
+    assertEquals(1, week.data().get("views").size());
+    assertEquals(nextWeekClients.size(), week.data().get("views").get(0).get("total").get("v").asLong());
+  }
+
+  @Test
   void weekReport_outsideTheRange_exits3_namingTheRange() throws IOException {
-    Report week = report("week-later", "--period", "week", "--from", "2026-11-30", "--to", "2026-12-31");
+    Report week = report("week-later", "--period", "week", "--from", "2026-12-07", "--to", "2026-12-31");
     assertEquals(3, week.result().code(), week.result().console());
-    assertTrue(week.result().console().contains("no week was published between 2026-11-30 and 2026-12-31 under "), week.result().console());
+    assertTrue(week.result().console().contains("no week was published between 2026-12-07 and 2026-12-31 under "), week.result().console());
   }
 
   private static JsonNode country(JsonNode view, String code) {
