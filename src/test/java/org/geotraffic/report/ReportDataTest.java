@@ -234,4 +234,25 @@ class ReportDataTest {
     assertFalse(d.pageCountries().containsKey("FR"), "FR has no page with page views");
     assertEquals(List.of("/img/logo.png"), d.assetCountries().get("FR").stream().map(ReportLine::code).toList());
   }
+
+  @Test
+  void nothingPublished_dayReportOfAWeeksOnlyOutput_pointsToThePeriod_weekReportToTheRunThatMakesIt() throws Exception {
+    RunSummaries weeksOnly = new RunSummaries(List.of(WEEK_RUN));
+    ReportOptions day = ReportOptions.parse(new String[] {"--output", "/o", "--html", "r.html"});
+    assertEquals("Cannot build the report: no day was published, /o (the output holds other periods: --period week)",
+        ReportCommand.nothingPublished(day, weeksOnly));
+    ReportOptions month = ReportOptions.parse(new String[] {"--output", "/o", "--html", "r.html", "--period", "month", "--from",
+        "2026-11-01", "--to", "2026-11-30"});
+    assertEquals("Cannot build the monthly report: no month was published between 2026-11-01 and 2026-11-30 under /o/monthly/"
+        + " (the report does not sum days into months: that would count a visitor once per day); publish one with:"
+        + " geotraffic run --period month --date <any day of the month> --input <its logs> --output /o --geoip-db <database>",
+        ReportCommand.nothingPublished(month, weeksOnly));
+  }
+
+  @Test
+  void periodOption_mustBeDayWeekOrMonth() {
+    ReportOptions.UsageException e = org.junit.jupiter.api.Assertions.assertThrows(ReportOptions.UsageException.class,
+        () -> ReportOptions.parse(new String[] {"--output", "/o", "--html", "r.html", "--period", "quarter"}));
+    assertEquals("--period must be day, week or month, got 'quarter'", e.getMessage());
+  }
 }
