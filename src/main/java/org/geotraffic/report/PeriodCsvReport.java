@@ -41,15 +41,7 @@ final class PeriodCsvReport {
     written.add(CsvReport.write(dir.resolve(names.get(1)), lines(data, List.of("country", "country_name"), false,
         p -> keyed(p.countries(), l -> List.of(l.code(), l.label())))));
     written.add(CsvReport.write(dir.resolve(names.get(2)), lines(data, List.of("country", "country_name", "region", "region_name"), false,
-        p -> {
-          List<Keyed> out = new ArrayList<>();
-          for (ReportLine c : p.countries()) {
-            for (ReportLine r : p.regions().getOrDefault(c.code(), List.of())) {
-              out.add(new Keyed(List.of(c.code(), c.label(), r.code(), r.label()), r));
-            }
-          }
-          return out;
-        })));
+        PeriodCsvReport::regions)));
     written.add(CsvReport.write(dir.resolve(names.get(3)), lines(data, List.of("page"), false,
         p -> keyed(p.pages(), l -> List.of(l.label())))));
     written.add(CsvReport.write(dir.resolve(names.get(4)), lines(data, List.of("page"), false,
@@ -66,6 +58,17 @@ final class PeriodCsvReport {
 
   private static List<Keyed> keyed(List<ReportLine> lines, Function<ReportLine, List<String>> keys) {
     return lines.stream().map(l -> new Keyed(keys.apply(l), l)).toList();
+  }
+
+  /** A period's regions, country by country in the report's order. */
+  private static List<Keyed> regions(ReportData p) {
+    List<Keyed> out = new ArrayList<>();
+    for (ReportLine c : p.countries()) {
+      for (ReportLine r : p.regions().getOrDefault(c.code(), List.of())) {
+        out.add(new Keyed(List.of(c.code(), c.label(), r.code(), r.label()), r));
+      }
+    }
+    return out;
   }
 
   private static List<Keyed> byCountry(Map<String, List<ReportLine>> byCountry) {

@@ -132,17 +132,23 @@ public record ReportData(String site, Period period, List<String> dates, List<Da
     TopPages topPages = TopPages.of(pages);
     Map<String, List<ReportLine>> pageCountries = new TreeMap<>();
     Map<String, List<ReportLine>> assetCountries = new TreeMap<>();
-    byParent(withShare).forEach((country, inOrder) -> {
-      TopPages inCountry = TopPages.of(inOrder);
-      if (!inCountry.pages().isEmpty()) {
-        pageCountries.put(country, inCountry.pages());
-      }
-      if (!inCountry.assets().isEmpty()) {
-        assetCountries.put(country, inCountry.assets());
-      }
-    });
+    splitPages(byParent(withShare), pageCountries, assetCountries);
     return new ReportData(site, period, dates, days, total, countries, byParent(regionLines), topPages.pages(), topPages.assets(),
         pageCountries, assetCountries, runs.runs(period), byPeriod);
+  }
+
+  /** Each country's page lines into its top pages and its assets; a country without either gets no entry there. */
+  private static void splitPages(Map<String, List<ReportLine>> byCountry, Map<String, List<ReportLine>> pages,
+      Map<String, List<ReportLine>> assets) {
+    for (Map.Entry<String, List<ReportLine>> e : byCountry.entrySet()) {
+      TopPages inCountry = TopPages.of(e.getValue());
+      if (!inCountry.pages().isEmpty()) {
+        pages.put(e.getKey(), inCountry.pages());
+      }
+      if (!inCountry.assets().isEmpty()) {
+        assets.put(e.getKey(), inCountry.assets());
+      }
+    }
   }
 
   private static Map<String, Long> visitorsByCode(List<ReportLine> lines) {
