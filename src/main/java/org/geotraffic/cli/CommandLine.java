@@ -35,6 +35,7 @@ record CommandLine(
                         [--period day|week|month]
                         [--run-id ID] [--allow-empty]
              geotraffic what-if --input PATH... --geoip-db FILE --k 2,5,10,20,50 [--config FILE] [--set key=value]...
+                        [--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD] [--period day|week|month]
         --input     log files, directories or globs (plain, .gz, .bz2; local, hdfs://, s3a://); repeatable
         --output    output directory: <table>/date=YYYY-MM-DD/ Parquet and _runs/<run-id>.json
         --geoip-db  MaxMind DB (GeoIP2/GeoLite2/DB-IP City or Country)
@@ -42,7 +43,8 @@ record CommandLine(
         --set       one key=value override, applied last; repeatable
         --date      publish only this day; --from/--to publish only these days (inclusive)
         --period    week or month: publish the ISO week (Monday to Sunday) or calendar month holding --date,
-                    its visitors distinct over the whole period, under weekly/ or monthly/ (default: day)
+                    its visitors distinct over the whole period, under weekly/ or monthly/ (default: day);
+                    what-if --period prices k for that period's tables as run --period publishes them
         --allow-empty  let this run empty or shrink published days (refused otherwise, exit 9)
       Also: geotraffic lookup --geoip-db FILE < clients.txt  (locate clients one per line; see lookup --help)
       Exit codes: 0 ok, 2 usage/config, 3 input/output path, 4 geo database, 5 job failed (earlier output intact),

@@ -143,6 +143,7 @@ public final class GeoTraffic {
       }
       GeoTrafficJob job = new GeoTrafficJob(spark, line -> console.println("geotraffic: " + line));
       if (cl.command().equals("what-if")) {
+        console.println("geotraffic: what-if: " + whatIfScope(cl));
         WhatIf.Result result = job.whatIf(request, cl.ks());
         console.print(WhatIf.formatTable(result));
         System.out.println(WhatIf.toJson(result));
@@ -172,6 +173,16 @@ public final class GeoTraffic {
         spark.stop();
       }
     }
+  }
+
+  /** What a what-if prices: which tables, over which dates, with visitors distinct over what. */
+  static String whatIfScope(CommandLine cl) {
+    String dates = cl.from() == null ? "every date in the input" : cl.from().equals(cl.to()) ? cl.from() : cl.from() + " to " + cl.to();
+    return switch (cl.period()) {
+      case DAY -> "the daily tables, " + dates + ", visitors distinct per day";
+      case WEEK, MONTH -> "the " + cl.period().key() + " " + dates + " as run --period " + cl.period().key() + " publishes it under "
+          + cl.period().folder() + "/, visitors distinct over the whole " + cl.period().key();
+    };
   }
 
   /** The Hadoop settings of the configuration ({@code spark.hadoop.*}), for reading paths before Spark starts. */

@@ -9,24 +9,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.geotraffic.config.Period;
 import org.geotraffic.privacy.Table;
 
 /**
  * The report's tables as CSV files for spreadsheets: UTF-8, a header row, RFC 4180 quoting, CRLF line ends,
  * one file per table. Values that were not published read "fewer than k", as in the HTML.
  *
+ * <p>A day report sums each line over its days ({@code visitors_daily_summed}: a person counts once per day)
+ * and has the per-day totals in {@code daily.csv}. Pages with page views ({@code pages.csv}, most page views
+ * first) and the static assets and other requests without any ({@code assets.csv}, most hits first) are
+ * apart, as in the HTML ({@link TopPages}); so are their per-country files. A week or month report has one row per period instead
+ * ({@link PeriodCsvReport}).
+ *
  * <p>Text from the logs (page paths, site names) could start a formula in a spreadsheet: a text cell that
  * starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe (OWASP "CSV injection").
  */
 public final class CsvReport {
-  /** The files written, in order. */
-  public static final List<String> FILES =
-      List.of("daily.csv", "countries.csv", "regions.csv", "pages.csv", "page_countries.csv", "daily_countries.csv");
+  /** The files of a day report, in order. */
+  public static final List<String> FILES = List.of("daily.csv", "countries.csv", "regions.csv", "pages.csv", "assets.csv",
+      "page_countries.csv", "asset_countries.csv", "daily_countries.csv");
 
   private CsvReport() {}
 
+  /** The files a report of {@code period} writes, in order. */
+  public static List<String> files(Period period) {
+    return period == Period.DAY ? FILES : PeriodCsvReport.files(period);
+  }
+
   /** Writes every table into {@code dir} (created if needed) and returns the files. */
   public static List<Path> write(ReportData data, Path dir) throws IOException {
+    if (data.period() != Period.DAY) {
+      return PeriodCsvReport.write(data, dir);
+    }
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     written.add(write(dir.resolve("daily.csv"), daily(data)));
@@ -40,16 +55,22 @@ public final class CsvReport {
     }
     written.add(write(dir.resolve("regions.csv"), regions));
     written.add(write(dir.resolve("pages.csv"), lines(data, List.of("page"), data.pages(), false)));
-    List<List<Object>> pageCountries = new ArrayList<>();
-    pageCountries.add(header(List.of("country", "country_name", "page"), true));
-    for (Map.Entry<String, List<ReportLine>> e : data.pageCountries().entrySet()) {
-      for (ReportLine p : e.getValue()) {
-        pageCountries.add(row(data, List.of(e.getKey(), Labels.country(e.getKey()), p.label()), p, true));
-      }
-    }
-    written.add(write(dir.resolve("page_countries.csv"), pageCountries));
+    written.add(write(dir.resolve("assets.csv"), lines(data, List.of("page"), data.assets(), false)));
+    written.add(write(dir.resolve("page_countries.csv"), byCountry(data, data.pageCountries())));
+    written.add(write(dir.resolve("asset_countries.csv"), byCountry(data, data.assetCountries())));
     written.add(write(dir.resolve("daily_countries.csv"), dailyCountries(data)));
     return written;
+  }
+
+  private static List<List<Object>> byCountry(ReportData data, Map<String, List<ReportLine>> byCountry) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(header(List.of("country", "country_name", "page"), true));
+    for (Map.Entry<String, List<ReportLine>> e : byCountry.entrySet()) {
+      for (ReportLine p : e.getValue()) {
+        rows.add(row(data, List.of(e.getKey(), Labels.country(e.getKey()), p.label()), p, true));
+      }
+    }
+    return rows;
   }
 
   private static List<List<Object>> daily(ReportData data) {
@@ -89,7 +110,7 @@ public final class CsvReport {
   private static List<Object> header(List<String> keys, boolean noBytes) {
     List<Object> h = new ArrayList<>(List.of("site", "from", "to"));
     h.addAll(keys);
-    h.addAll(List.of("visitors_daily_summed", "pageviews", "hits"));
+    h.addAll(List.of(PeriodWords.visitorsColumn(Period.DAY), "pageviews", "hits"));
     if (!noBytes) {
       h.add("bytes");
     }
@@ -119,7 +140,7 @@ public final class CsvReport {
     return data.dates().isEmpty() ? "" : data.dates().get(data.dates().size() - 1);
   }
 
-  private static Path write(Path file, List<List<Object>> rows) throws IOException {
+  static Path write(Path file, List<List<Object>> rows) throws IOException {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (List<Object> row : rows) {
         for (int i = 0; i < row.size(); i++) {

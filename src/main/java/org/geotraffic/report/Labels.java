@@ -18,9 +18,12 @@ public final class Labels {
 
   private Labels() {}
 
-  /** The kind of a key: {@link #OTHER}, {@link #UNKNOWN}, {@link #INTERNAL} or {@link #PLACE}. */
+  /**
+   * The kind of a key: {@link #OTHER}, {@link #UNKNOWN}, {@link #INTERNAL} or {@link #PLACE}. A country's
+   * "(other pages)" row of page_countries is an {@link #OTHER} too: a residual, never a page.
+   */
   public static String kind(String key) {
-    if (PublishedRow.OTHER.equals(key)) {
+    if (PublishedRow.OTHER.equals(key) || PublishedRow.OTHER_PAGES.equals(key)) {
       return OTHER;
     }
     if (GeoLocation.UNKNOWN.equals(key)) {
@@ -55,7 +58,7 @@ public final class Labels {
   }
 
   public static String page(String page) {
-    return PublishedRow.OTHER.equals(page) ? "Other pages (combined)" : page;
+    return OTHER.equals(kind(page)) ? "Other pages (combined)" : page;
   }
 
   /** How a value that was not published reads: "fewer than 10". */

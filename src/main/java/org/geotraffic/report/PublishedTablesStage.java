@@ -3,21 +3,25 @@ package org.geotraffic.report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
 
 /**
- * The report's one Spark stage: reads the five published (already suppressed) Parquet tables under the job's
- * output directory, keeps the requested days, and brings the rows to the driver.
+ * The report's one Spark stage: reads the five published (already suppressed) Parquet tables of one kind of
+ * period under the job's output directory, keeps the requested periods, and brings the rows to the driver.
  *
- * <p>It reads nothing but {@code <output>/<table>/date=.../*.parquet}: the report can only show what the
- * job published. Collecting is bounded: these are the suppressed daily aggregates, not events.
+ * <p>It reads nothing but the partitions {@code <output>/<table>/date=.../} (days) or
+ * {@code <output>/weekly/<table>/date=.../} and {@code <output>/monthly/<table>/date=.../}: the report can
+ * only show what the job published. The partitions are listed by name and handed to Spark one by one, so
+ * neither the other periods' folders nor the operator's {@code _} folders (the release ledger
+ * {@code _ledger/}, staging, {@code _runs/}) are read, whatever they hold. Collecting is bounded: these are
+ * the suppressed aggregates, not events.
  */
 public final class PublishedTablesStage {
   private final SparkSession spark;
@@ -26,28 +30,41 @@ public final class PublishedTablesStage {
     this.spark = spark;
   }
 
-  /** All published rows of the days {@code options} asks for (all sites; the caller picks one). */
+  /** All published rows of the periods {@code options} asks for (all sites; the caller picks one). */
   public List<PublishedRecord> read(String outputDir, ReportOptions options) throws IOException {
     List<PublishedRecord> rows = new ArrayList<>();
-    spark.sparkContext().setJobDescription("report: read published tables");
+    spark.sparkContext().setJobDescription("report: read published " + options.period().key() + " tables");
     for (Table table : Table.values()) {
-      Path dir = new Path(outputDir, table.tableName());
-      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(dir) || fs.listStatus(dir, p -> p.getName().startsWith(PublishedTableWriter.DATE + "=")).length == 0) {
+      Path dir = new Path(outputDir, options.period().tablePath(table.tableName()));
+      String[] partitions = partitions(dir, options);
+      if (partitions.length == 0) {
         continue;
       }
       Dataset<Row> df = spark.read()
           .schema(PublishedTableWriter.schema(table))
           .option("basePath", dir.toString())
-          .parquet(dir.toString());
-      if (options.from() != null) {
-        df = df.where(functions.col(PublishedTableWriter.DATE).between(options.from(), options.to()));
-      }
+          .parquet(partitions);
       for (Row r : df.collectAsList()) {
         rows.add(toRecord(table, r));
       }
     }
     return rows;
+  }
+
+  /** The table's {@code date=} partition folders in the requested range; none when the table folder is absent. */
+  private String[] partitions(Path dir, ReportOptions options) throws IOException {
+    FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.isDirectory(dir)) {
+      return new String[0];
+    }
+    String prefix = PublishedTableWriter.DATE + "=";
+    List<String> paths = new ArrayList<>();
+    for (FileStatus f : fs.listStatus(dir, p -> p.getName().startsWith(prefix))) {
+      if (f.isDirectory() && options.inRange(f.getPath().getName().substring(prefix.length()))) {
+        paths.add(f.getPath().toString());
+      }
+    }
+    return paths.stream().sorted().toArray(String[]::new);
   }
 
   private static PublishedRecord toRecord(Table table, Row r) {

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.geotraffic.cli.ExitCode;
+import org.geotraffic.config.Period;
 import org.geotraffic.output.RunSummaryWriter;
 import org.geotraffic.pipeline.SparkSessions;
 import org.geotraffic.privacy.Table;
@@ -21,8 +22,14 @@ import org.geotraffic.publish.Publisher;
 
 /**
  * {@code geotraffic report}: builds the HTML report (and CSV files) of one site from a finished job's
- * output directory. It reads only the published tables and the run summaries, never anything from before
- * suppression. Paths and run summaries are checked before the SparkSession starts.
+ * output directory, for days (the default) or for the weekly or monthly tables of {@code run --period}. It
+ * reads only the published tables of that period and the run summaries, never anything from before
+ * suppression nor the operator's {@code _} folders. Paths and run summaries are checked before the
+ * SparkSession starts.
+ *
+ * <p>A week or month report with no such table in range exits 3, naming the folder and the {@code run
+ * --period} that makes it: summing days instead would count a visitor once per day under a label that
+ * promises distinct visitors.
  */
 public final class ReportCommand {
   private ReportCommand() {}
@@ -82,12 +89,12 @@ public final class ReportCommand {
       }
     }
 
-    List<String> processed = runs.processedDates().stream().filter(options::inRange).toList();
+    Period period = options.period();
+    List<String> processed = runs.processedDates(period).stream().filter(options::inRange).toList();
     TreeSet<String> sites = new TreeSet<>();
     rows.forEach(r -> sites.add(r.site()));
     if (processed.isEmpty() && rows.isEmpty()) {
-      console.println("geotraffic report: Cannot build the report: no day was published"
-          + (options.from() == null ? "" : " between " + options.from() + " and " + options.to()) + ", " + options.output());
+      console.println("geotraffic report: " + nothingPublished(options, runs));
       return ExitCode.INPUT_OR_OUTPUT.code();
     }
     String site = options.site();
@@ -103,13 +110,13 @@ public final class ReportCommand {
       return ExitCode.USAGE_OR_CONFIG.code();
     }
 
-    ReportData data = ReportData.build(site, rows, processed, runs);
+    ReportData data = ReportData.build(site, period, rows, processed, runs);
     try {
       Path html = Path.of(options.html()).toAbsolutePath();
       Files.createDirectories(html.getParent());
       byte[] bytes = HtmlReport.render(data).getBytes(StandardCharsets.UTF_8);
       Files.write(html, bytes);
-      console.printf("geotraffic report: %s, %s to %s: %s (%,d bytes)%n", site, first(data), last(data), options.html(), bytes.length);
+      console.printf("geotraffic report: %s, %s: %s (%,d bytes)%n", site, consoleRange(data), options.html(), bytes.length);
       if (options.csvDir() != null) {
         List<Path> files = CsvReport.write(data, Path.of(options.csvDir()));
         console.printf("geotraffic report: %d CSV files in %s%n", files.size(), options.csvDir());
@@ -119,6 +126,26 @@ public final class ReportCommand {
       return ExitCode.INPUT_OR_OUTPUT.code();
     }
     return ExitCode.OK.code();
+  }
+
+  /**
+   * Why there is nothing to report. Days: none published in the range (naming the weeks or months that
+   * are, if any). Weeks and months: the period's folder and the {@code run --period} that publishes it;
+   * the report never falls back to summing days, which would count a person once per day.
+   */
+  static String nothingPublished(ReportOptions options, RunSummaries runs) {
+    Period period = options.period();
+    String range = options.from() == null ? "" : " between " + options.from() + " and " + options.to();
+    if (period == Period.DAY) {
+      List<String> others = runs.periods().stream().filter(p -> p != Period.DAY).map(p -> "--period " + p.key()).toList();
+      return "Cannot build the report: no day was published" + range + ", " + options.output()
+          + (others.isEmpty() ? "" : " (the output holds other periods: " + String.join(", ", others) + ")");
+    }
+    String folder = options.output() + "/" + period.folder() + "/";
+    return "Cannot build the " + PeriodWords.adjective(period) + " report: no " + period.key() + " was published" + range
+        + " under " + folder + " (the report does not sum days into " + period.key() + "s: that would count a visitor once per day);"
+        + " publish one with: geotraffic run --period " + period.key() + " --date <any day of the " + period.key()
+        + "> --input <its logs> --output " + options.output() + " --geoip-db <database>";
   }
 
   /** The output directory exists and holds a published table or a run summary. */
@@ -135,7 +162,8 @@ public final class ReportCommand {
     for (FileStatus f : fs.listStatus(dir)) {
       String name = f.getPath().getName();
       found |= f.isDirectory() && (name.equals(RunSummaryWriter.RUNS_DIR)
-          || List.of(Table.values()).stream().anyMatch(t -> t.tableName().equals(name)));
+          || List.of(Table.values()).stream().anyMatch(t -> t.tableName().equals(name))
+          || List.of(Period.values()).stream().anyMatch(p -> !p.folder().isEmpty() && p.folder().equals(name)));
     }
     if (!found) {
       throw new IOException("Cannot read the published tables: no table and no " + RunSummaryWriter.RUNS_DIR
@@ -143,11 +171,11 @@ public final class ReportCommand {
     }
   }
 
-  private static String first(ReportData d) {
-    return d.dates().isEmpty() ? "-" : d.dates().get(0);
-  }
-
-  private static String last(ReportData d) {
-    return d.dates().isEmpty() ? "-" : d.dates().get(d.dates().size() - 1);
+  /** "2026-11-01 to 2026-11-03" for days (as ever), "weekly, 2026-11-23 to 2026-11-29 (1 week)" for periods. */
+  private static String consoleRange(ReportData d) {
+    if (d.period() != Period.DAY) {
+      return PeriodWords.range(d.period(), d.dates());
+    }
+    return d.dates().isEmpty() ? "- to -" : d.dates().get(0) + " to " + d.dates().get(d.dates().size() - 1);
   }
 }

@@ -11,26 +11,36 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.geotraffic.config.Period;
 import org.geotraffic.privacy.Table;
 
 /**
- * Everything the report shows, for one site and a range of days, computed from published rows only.
- * Pure Java, no Spark; immutable.
+ * Everything the report shows, for one site and a range of periods (days, ISO weeks or calendar months, each
+ * named by its first day), computed from published rows only. Pure Java, no Spark; immutable.
  *
- * <p>Visitors are distinct per day in the published tables, so sums over days count a person once per
- * day they came ("daily visitors, summed"); no figure here claims distinct visitors over the range.
+ * <p>Visitors are distinct per period in the published tables. Over several days the lines' sums count a
+ * person once per day they came ("daily visitors, summed"); no figure here claims distinct visitors over a
+ * range of days. For weeks and months the report shows each period on its own ({@link #byPeriod}), so
+ * every visitors figure it shows is distinct over one week or month; the lines over the whole range serve
+ * only their per-period values (the trend).
  *
- * @param dates the report's days, sorted: every day a run processed in the range, and every day with rows
+ * @param period what one date of the report covers
+ * @param dates the report's periods by first day, sorted: every one a run of this period processed in the
+ *     range, and every one with rows
  * @param days per date: the run that published it and its thresholds
  * @param total the site's totals; its daily values are the trend chart
  * @param countries countries, most visitors first, "other", "unknown" and "internal" last
  * @param regions regions by country code, same order
- * @param pages every published page, most visitors first
- * @param pageCountries pages by country code (from page_countries), most visitors first
+ * @param pages the published pages with page views, most page views first, the residual "(other)" last ({@link TopPages})
+ * @param assets the published paths without page views (static assets and other requests), most hits first
+ * @param pageCountries pages by country code (from page_countries), ranked as {@code pages}
+ * @param assetCountries assets by country code (from page_countries), ranked as {@code assets}
+ * @param byPeriod for weeks and months, the report of each date on its own (in date order); empty for days
  */
-public record ReportData(String site, List<String> dates, List<Day> days, ReportLine total, List<ReportLine> countries,
-    Map<String, List<ReportLine>> regions, List<ReportLine> pages, Map<String, List<ReportLine>> pageCountries,
-    List<RunSummaries.Run> runs) {
+public record ReportData(String site, Period period, List<String> dates, List<Day> days, ReportLine total, List<ReportLine> countries,
+    Map<String, List<ReportLine>> regions, List<ReportLine> pages, List<ReportLine> assets,
+    Map<String, List<ReportLine>> pageCountries, Map<String, List<ReportLine>> assetCountries, List<RunSummaries.Run> runs,
+    List<ReportData> byPeriod) {
 
   /** One day of the report: which run published it, k by table. */
   public record Day(String date, String runId, Map<Table, Integer> k) {
@@ -49,8 +59,11 @@ public record ReportData(String site, List<String> dates, List<Day> days, Report
     countries = List.copyOf(countries);
     regions = copy(regions);
     pages = List.copyOf(pages);
+    assets = List.copyOf(assets);
     pageCountries = copy(pageCountries);
+    assetCountries = copy(assetCountries);
     runs = List.copyOf(runs);
+    byPeriod = List.copyOf(byPeriod);
   }
 
   /** Most visitors first; the buckets after the places; then by code, so the order is stable. */
@@ -61,25 +74,35 @@ public record ReportData(String site, List<String> dates, List<Day> days, Report
   /**
    * Builds the report of {@code site} from its published rows.
    *
-   * @param rows published rows of this site in the range (other sites' rows are ignored)
-   * @param processedDates days the runs processed in the range; days with rows are added
+   * @param period what the rows' dates name: days, or the first days of weeks or months
+   * @param rows published rows of this period in the range (other sites' rows are ignored)
+   * @param processedDates first days of the periods the runs of this period processed in the range; those with rows are added
    */
-  public static ReportData build(String site, Collection<PublishedRecord> rows, Collection<String> processedDates, RunSummaries runs) {
+  public static ReportData build(String site, Period period, Collection<PublishedRecord> rows, Collection<String> processedDates,
+      RunSummaries runs) {
+    List<PublishedRecord> mine = rows.stream().filter(r -> r.site().equals(site)).toList();
+    TreeSet<String> dateSet = new TreeSet<>(processedDates);
+    mine.forEach(r -> dateSet.add(r.date()));
+    List<ReportData> byPeriod = new ArrayList<>();
+    if (period != Period.DAY) {
+      for (String date : dateSet) {
+        byPeriod.add(assemble(site, period, List.of(date), mine.stream().filter(r -> r.date().equals(date)).toList(), runs,
+            List.of()));
+      }
+    }
+    return assemble(site, period, List.copyOf(dateSet), mine, runs, byPeriod);
+  }
+
+  private static ReportData assemble(String site, Period period, List<String> dates, List<PublishedRecord> rows, RunSummaries runs,
+      List<ReportData> byPeriod) {
     Map<Table, List<PublishedRecord>> byTable = new EnumMap<>(Table.class);
     for (Table t : Table.values()) {
       byTable.put(t, new ArrayList<>());
     }
-    TreeSet<String> dateSet = new TreeSet<>(processedDates);
-    for (PublishedRecord r : rows) {
-      if (r.site().equals(site)) {
-        byTable.get(r.table()).add(r);
-        dateSet.add(r.date());
-      }
-    }
-    List<String> dates = List.copyOf(dateSet);
+    rows.forEach(r -> byTable.get(r.table()).add(r));
     List<Day> days = new ArrayList<>();
     for (String d : dates) {
-      RunSummaries.Run run = runs.publisherOf(d);
+      RunSummaries.Run run = runs.publisherOf(period, d);
       Map<Table, Integer> k = new EnumMap<>(Table.class);
       for (Table t : Table.values()) {
         k.put(t, run.k(t));
@@ -96,7 +119,6 @@ public record ReportData(String site, List<String> dates, List<Day> days, Report
         PublishedRecord::country, countryVisitors::get);
     List<ReportLine> pages = lines.group(byTable.get(Table.PAGES), Table.PAGES, PublishedRecord::page, r -> null,
         p -> total.visitors());
-    Map<String, Long> pageVisitors = visitorsByCode(pages);
     List<ReportLine> pageCountryLines = lines.group(byTable.get(Table.PAGE_COUNTRIES), Table.PAGE_COUNTRIES, PublishedRecord::page,
         PublishedRecord::country, c -> null);
     // A page-in-country's share is of its country's visitors: what fraction of the visitors from that
@@ -107,8 +129,26 @@ public record ReportData(String site, List<String> dates, List<Day> days, Report
       withShare.add(new ReportLine(l.kind(), l.code(), l.label(), l.parent(), l.visitors(), l.pageviews(), l.hits(), l.bytes(),
           share(l.visitors(), parent), l.daysPublished(), l.daysFewer(), l.kFewer(), l.daily()));
     }
-    return new ReportData(site, dates, days, total, countries, byParent(regionLines), pages, byParent(withShare),
-        runs.runs());
+    TopPages topPages = TopPages.of(pages);
+    Map<String, List<ReportLine>> pageCountries = new TreeMap<>();
+    Map<String, List<ReportLine>> assetCountries = new TreeMap<>();
+    splitPages(byParent(withShare), pageCountries, assetCountries);
+    return new ReportData(site, period, dates, days, total, countries, byParent(regionLines), topPages.pages(), topPages.assets(),
+        pageCountries, assetCountries, runs.runs(period), byPeriod);
+  }
+
+  /** Each country's page lines into its top pages and its assets; a country without either gets no entry there. */
+  private static void splitPages(Map<String, List<ReportLine>> byCountry, Map<String, List<ReportLine>> pages,
+      Map<String, List<ReportLine>> assets) {
+    for (Map.Entry<String, List<ReportLine>> e : byCountry.entrySet()) {
+      TopPages inCountry = TopPages.of(e.getValue());
+      if (!inCountry.pages().isEmpty()) {
+        pages.put(e.getKey(), inCountry.pages());
+      }
+      if (!inCountry.assets().isEmpty()) {
+        assets.put(e.getKey(), inCountry.assets());
+      }
+    }
   }
 
   private static Map<String, Long> visitorsByCode(List<ReportLine> lines) {

@@ -7,18 +7,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.geotraffic.config.Period;
 import org.geotraffic.privacy.Table;
 
 /**
  * The report's data as JSON for a {@code <script type="application/json">} element. The page's script
  * reads it with {@code JSON.parse} and renders every value with {@code textContent}.
  *
+ * <p>The root holds the report's whole range (its lines' daily values are the trend). A week or month
+ * report adds {@code views}, one per period, and the page shows one of them at a time, so no visitors figure
+ * on the page sums periods. Words that depend on the period ({@link PeriodWords}) come with the data.
+ *
  * <p>Page paths and site names come from the logs and may hold markup: {@link #forScriptElement} escapes
  * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as JSON {@code \\u} escapes, so no string can end
  * the script element or open a comment, and JSON.parse still yields the original text.
  */
 public final class ReportJson {
-  /** The HTML shows this many pages overall and per country; the CSV files have all. */
+  /** The HTML shows this many pages (and assets) overall and per country; the CSV files have all. */
   public static final int TOP_PAGES = 50;
   public static final int TOP_PAGES_PER_COUNTRY = 10;
 
@@ -55,7 +60,16 @@ public final class ReportJson {
   static Map<String, Object> tree(ReportData data) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("site", data.site());
+    root.put("period", data.period().key());
     root.put("dates", data.dates());
+    Map<String, Object> words = new LinkedHashMap<>();
+    words.put("unit", PeriodWords.noun(data.period()));
+    words.put("range", PeriodWords.range(data.period(), data.dates()));
+    words.put("trendTitle", PeriodWords.trendTitle(data.period()));
+    words.put("dateHeading", PeriodWords.dateHeading(data.period()));
+    words.put("definition", PeriodWords.definition(data.period()));
+    words.put("notes", PeriodWords.notes(data.period()));
+    root.put("words", words);
     List<Object> days = new ArrayList<>();
     for (ReportData.Day d : data.days()) {
       Map<String, Object> day = new LinkedHashMap<>();
@@ -79,7 +93,24 @@ public final class ReportJson {
       runs.add(run);
     }
     root.put("runs", runs);
-    root.put("total", line(data.total(), true));
+    root.putAll(view(data));
+    if (!data.byPeriod().isEmpty()) {
+      // Weeks and months are shown one at a time: the page picks a view, never a sum over periods.
+      List<Object> views = new ArrayList<>();
+      data.byPeriod().forEach(p -> views.add(view(p)));
+      root.put("views", views);
+    }
+    return root;
+  }
+
+  /** What the page shows for one range: a day report's whole range, or one week or month. */
+  private static Map<String, Object> view(ReportData data) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("label", data.period() == Period.DAY || data.dates().size() != 1
+        ? PeriodWords.range(data.period(), data.dates()) : PeriodWords.one(data.period(), data.dates().get(0)));
+    view.put("span", data.dates().size());
+    view.put("visitorsLabel", PeriodWords.visitors(data.period(), data.dates().size()));
+    view.put("total", line(data.total(), true));
     List<Object> countries = new ArrayList<>();
     Map<String, String> mapIds = new TreeMap<>();
     Map<String, String> mapNames = new TreeMap<>();
@@ -96,15 +127,20 @@ public final class ReportJson {
         mapNames.put(CountryNumbers.KOSOVO_MAP_NAME, c.code());
       }
     }
-    root.put("countries", countries);
-    root.put("pageCount", data.pages().size());
-    root.put("pages", lines(data.pages(), TOP_PAGES));
+    view.put("countries", countries);
+    view.put("pageCount", data.pages().size());
+    view.put("pages", lines(data.pages(), TOP_PAGES));
     Map<String, Object> pageCountries = new TreeMap<>();
     data.pageCountries().forEach((country, pages) -> pageCountries.put(country, lines(pages, TOP_PAGES_PER_COUNTRY)));
-    root.put("pageCountries", pageCountries);
-    root.put("mapIds", mapIds);
-    root.put("mapNames", mapNames);
-    return root;
+    view.put("pageCountries", pageCountries);
+    view.put("assetCount", data.assets().size());
+    view.put("assets", lines(data.assets(), TOP_PAGES));
+    Map<String, Object> assetCountries = new TreeMap<>();
+    data.assetCountries().forEach((country, assets) -> assetCountries.put(country, lines(assets, TOP_PAGES_PER_COUNTRY)));
+    view.put("assetCountries", assetCountries);
+    view.put("mapIds", mapIds);
+    view.put("mapNames", mapNames);
+    return view;
   }
 
   private static List<Object> lines(List<ReportLine> lines, int limit) {

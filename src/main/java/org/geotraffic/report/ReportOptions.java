@@ -2,28 +2,35 @@ package org.geotraffic.report;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.geotraffic.config.Period;
 
 /**
- * The {@code report} command line: {@code report --output DIR --html FILE [--csv DIR] [--from D1 --to D2]
- * [--site S]}. Dates are ISO strings, null when open.
+ * The {@code report} command line: {@code report --output DIR --html FILE [--csv DIR] [--period day|week|month]
+ * [--from D1 --to D2] [--site S]}. Dates are ISO strings, null when open.
  *
  * @param output the job's output directory (published tables and {@code _runs/})
  * @param html the HTML file to write
  * @param csvDir folder for the CSV files, or null for none
- * @param from first date (inclusive), or null
+ * @param period which release the report shows: the daily tables, or the weekly or monthly ones
+ * @param from first date (inclusive), or null; for weeks and months it selects the periods whose first day is in range
  * @param to last date (inclusive), or null
  * @param site the site to report, or null when the output holds one site
  */
-public record ReportOptions(String output, String html, String csvDir, String from, String to, String site, boolean help) {
+public record ReportOptions(String output, String html, String csvDir, Period period, String from, String to, String site,
+    boolean help) {
 
   public static final String USAGE = """
-      Usage: geotraffic report --output DIR --html FILE [--csv DIR] [--from YYYY-MM-DD --to YYYY-MM-DD] [--site S]
+      Usage: geotraffic report --output DIR --html FILE [--csv DIR] [--period day|week|month]
+                               [--from YYYY-MM-DD --to YYYY-MM-DD] [--site S]
         --output  the job's output directory: reads its published tables and _runs/*.json only
         --html    the report to write: one self-contained HTML file (no network needed to view it)
         --csv     also write the report's tables as CSV files (UTF-8, RFC 4180) into this folder
-        --from/--to  report only these days (inclusive)
+        --period  week or month: show the tables that run --period week|month published under weekly/ or
+                  monthly/, each period's visitors distinct over the whole period (default: day, the daily
+                  tables; over several days their visitors are daily, summed)
+        --from/--to  report only these days (inclusive); for weeks and months, the periods whose first day is in range
         --site    the site to report; needed when the output holds more than one
-      Exit codes: 0 ok, 2 usage, 3 input/output path
+      Exit codes: 0 ok, 2 usage, 3 input/output path (also: nothing published for the period and range asked)
       """;
 
   /** Thrown with a message that says what is wrong with the command line. */
@@ -43,11 +50,12 @@ public record ReportOptions(String output, String html, String csvDir, String fr
     String from = null;
     String to = null;
     String site = null;
+    Period period = Period.DAY;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
-          return new ReportOptions(null, null, null, null, null, null, true);
+          return new ReportOptions(null, null, null, Period.DAY, null, null, null, true);
         }
         case "--output" -> output = value(args, ++i, a);
         case "--html" -> html = value(args, ++i, a);
@@ -55,6 +63,7 @@ public record ReportOptions(String output, String html, String csvDir, String fr
         case "--from" -> from = isoDate(value(args, ++i, a), a);
         case "--to" -> to = isoDate(value(args, ++i, a), a);
         case "--site" -> site = value(args, ++i, a);
+        case "--period" -> period = period(value(args, ++i, a));
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
@@ -68,7 +77,7 @@ public record ReportOptions(String output, String html, String csvDir, String fr
     if (from != null && from.compareTo(to) > 0) {
       throw new UsageException("--from " + from + " is after --to " + to);
     }
-    return new ReportOptions(output, html, csv, from, to, site, false);
+    return new ReportOptions(output, html, csv, period, from, to, site, false);
   }
 
   /** {@code date} lies in the requested range (always, when no range was given). */
@@ -81,6 +90,14 @@ public record ReportOptions(String output, String html, String csvDir, String fr
       throw new UsageException(option + " needs a value");
     }
     return args[i];
+  }
+
+  private static Period period(String v) throws UsageException {
+    try {
+      return Period.of(v);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--period must be day, week or month, got '" + v + "'");
+    }
   }
 
   private static String isoDate(String v, String option) throws UsageException {

@@ -8,6 +8,11 @@
   var SVG_NS = 'http://www.w3.org/2000/svg';
   var numberFormat = new Intl.NumberFormat('en-US');
   var dates = data.dates;
+  var words = data.words;
+  // A day report is one view over its days; a week or month report shows one period at a time (the latest
+  // first), so no visitors figure on the page adds periods together.
+  var views = data.views || [data];
+  var view = views[views.length - 1];
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -49,20 +54,26 @@
     return share === null || share === undefined ? '' : (share * 100).toFixed(1) + '%';
   }
 
+  // "1 day", "3 days"; "1 week" in a week report
   function days(n) {
-    return n === 1 ? '1 day' : num(n) + ' days';
+    return n === 1 ? '1 ' + words.unit : num(n) + ' ' + words.unit + 's';
   }
 
   // "+ fewer than 10 on 1 day", "+ fewer than 10 on each of 3 days"
   function fewerNote(line) {
-    return '+ ' + fewer(line.k) + ' on ' + (line.fewerDays === 1 ? '1 day' : 'each of ' + days(line.fewerDays));
+    return '+ ' + fewer(line.k) + ' on ' + (line.fewerDays === 1 ? days(1) : 'each of ' + days(line.fewerDays));
   }
 
-  // A sum over the range; days on which the row was not published are added in words.
+  // "fewer than 10" for one period, "fewer than 10 each day" over several
+  function neverPublished(line) {
+    return view.span === 1 ? fewer(line.k) : fewer(line.k) + ' each ' + words.unit;
+  }
+
+  // A sum over the view's range; days on which the row was not published are added in words.
   function rangeCell(line, key, tag) {
     var td = el(tag || 'td', { 'class': 'num' });
     if (line.days === 0) {
-      td.appendChild(el('span', { 'class': 'fewer' }, fewer(line.k) + ' each day'));
+      td.appendChild(el('span', { 'class': 'fewer' }, neverPublished(line)));
       return td;
     }
     td.appendChild(document.createTextNode(num(line[key])));
@@ -72,24 +83,28 @@
     return td;
   }
 
-  function countryByCode() {
+  function countryByCode(lines) {
     var m = {};
-    data.countries.forEach(function (c) { m[c.code] = c; });
+    lines.forEach(function (c) { m[c.code] = c; });
     return m;
   }
-  var countries = countryByCode();
+  // The view's countries (map, table) and the whole range's (trend, names).
+  var countries = countryByCode(view.countries);
+  var rangeCountries = countryByCode(data.countries);
 
   // ---- header and summary ----
   document.title = 'Geographic traffic report: ' + data.site;
-  var range = dates.length === 0 ? 'no days' : dates[0] + ' to ' + dates[dates.length - 1] + ' (' + days(dates.length) + ')';
+  var range = words.range;
   document.getElementById('subtitle').textContent = 'Site ' + data.site + ', ' + range;
+  document.getElementById('trend-title').textContent = words.trendTitle;
+  document.getElementById('trend-date-heading').textContent = words.dateHeading;
 
   var summary = document.getElementById('summary');
   function card(label, line, key, id) {
     var c = el('div', { 'class': 'card', id: id });
     var v = el('div', { 'class': 'value' });
     if (line.days === 0) {
-      v.textContent = fewer(line.k) + ' each day';
+      v.textContent = neverPublished(line);
     } else {
       v.textContent = num(line[key]);
     }
@@ -100,12 +115,15 @@
     }
     return c;
   }
-  summary.appendChild(card('Visitors (daily, summed)', data.total, 'v', 'total-visitors'));
-  summary.appendChild(card('Page views', data.total, 'pv', 'total-pageviews'));
-  summary.appendChild(card('Hits', data.total, 'h', 'total-hits'));
-  summary.appendChild(card('Countries with published numbers', { days: 1, fewerDays: 0, n: data.countries.filter(function (c) {
-    return c.kind === 'place';
-  }).length }, 'n', 'total-countries'));
+  function drawSummary() {
+    summary.textContent = '';
+    summary.appendChild(card(view.visitorsLabel, view.total, 'v', 'total-visitors'));
+    summary.appendChild(card('Page views', view.total, 'pv', 'total-pageviews'));
+    summary.appendChild(card('Hits', view.total, 'h', 'total-hits'));
+    summary.appendChild(card('Countries with published numbers', { days: 1, fewerDays: 0, n: view.countries.filter(function (c) {
+      return c.kind === 'place';
+    }).length }, 'n', 'total-countries'));
+  }
 
   // ---- map ----
   function shade(v, max) {
@@ -116,11 +134,11 @@
     return 'rgb(' + c[0] + ', ' + c[1] + ', ' + c[2] + ')';
   }
 
-  (function drawMap() {
+  function drawMap() {
     var width = 960;
     var height = 480;
     var max = 0;
-    data.countries.forEach(function (c) {
+    view.countries.forEach(function (c) {
       if (c.kind === 'place' && c.v > max) {
         max = c.v;
       }
@@ -131,7 +149,7 @@
     var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'World map shaded by visitors per country' });
     root.appendChild(svg('path', { 'class': 'sphere', d: path({ type: 'Sphere' }) }));
     land.features.forEach(function (f) {
-      var code = (f.id !== undefined && data.mapIds[f.id]) || data.mapNames[f.properties.name];
+      var code = (f.id !== undefined && view.mapIds[f.id]) || view.mapNames[f.properties.name];
       var c = code ? countries[code] : undefined;
       var p = svg('path', {
         'class': 'country',
@@ -144,8 +162,11 @@
       p.appendChild(svg('title', null, label));
       root.appendChild(p);
     });
-    document.getElementById('map').appendChild(root);
+    var holder = document.getElementById('map');
+    holder.textContent = '';
+    holder.appendChild(root);
     var legend = document.getElementById('map-legend');
+    legend.textContent = '';
     legend.appendChild(el('span', null, 'fewer'));
     var ramp = svg('svg', { 'class': 'ramp', viewBox: '0 0 100 10', preserveAspectRatio: 'none' });
     for (var i = 0; i < 20; i++) {
@@ -153,8 +174,8 @@
     }
     legend.appendChild(ramp);
     legend.appendChild(el('span', null, num(max) + ' visitors'));
-    legend.appendChild(el('span', null, '· grey: no published numbers (none, or fewer than k each day)'));
-  })();
+    legend.appendChild(el('span', null, '· grey: no published numbers (none, or fewer than k each ' + words.unit + ')'));
+  }
 
   // ---- daily trend ----
   var focus = document.getElementById('focus');
@@ -177,7 +198,7 @@
       max = Math.max(max, v === null ? k : v);
     });
     max = Math.max(max, 1);
-    var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'Daily visitors: ' + line.label });
+    var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': words.trendTitle + ': ' + line.label });
     var slot = (width - left) / Math.max(values.length, 1);
     var bar = Math.max(2, slot * 0.7);
     var scale = (height - bottom - 10) / max;
@@ -248,7 +269,7 @@
   function drawCountries() {
     var table = document.getElementById('countries');
     Array.prototype.slice.call(table.tBodies).forEach(function (b) { table.removeChild(b); });
-    data.countries.slice().sort(compareLines).forEach(function (c) {
+    view.countries.slice().sort(compareLines).forEach(function (c) {
       var body = el('tbody', { 'data-country': c.code });
       var row = lineRow(c, false);
       body.appendChild(row);
@@ -292,7 +313,7 @@
 
   // ---- pages ----
   function drawPages(country) {
-    var lines = country ? (data.pageCountries[country] || []) : data.pages;
+    var lines = country ? (view.pageCountries[country] || []) : view.pages;
     var body = document.querySelector('#pages tbody');
     body.textContent = '';
     lines.forEach(function (p) {
@@ -307,21 +328,68 @@
     var title = document.getElementById('pages-title');
     var note = document.getElementById('pages-note');
     if (country) {
-      title.textContent = 'Top pages: ' + countries[country].label;
+      title.textContent = 'Top pages: ' + rangeCountries[country].label;
       note.textContent = lines.length === 0
         ? 'No page has published numbers for this country.'
-        : 'Share: of the visitors from this country. Pages with fewer than k visitors from it on a day are not listed for that day.';
+        : 'Most page views first. Share: of the visitors from this country. Pages with fewer than k visitors from it in a '
+          + words.unit + ' are not listed for that ' + words.unit + '.';
     } else {
       title.textContent = 'Top pages';
-      note.textContent = 'Share: of all visitors. Showing ' + num(lines.length) + ' of ' + num(data.pageCount) + ' pages.';
+      note.textContent = 'Most page views first. Share: of all visitors. Showing ' + num(lines.length) + ' of '
+        + num(view.pageCount) + ' pages.';
     }
+  }
+
+  // Paths without a page view in the shown range: images, styles, scripts, and requests that never made a
+  // page view (errors, redirects). Ranked by hits; the pages above rank by page views.
+  function drawAssets(country) {
+    var lines = country ? (view.assetCountries[country] || []) : view.assets;
+    var body = document.querySelector('#assets tbody');
+    body.textContent = '';
+    lines.forEach(function (p) {
+      var tr = el('tr', { 'class': 'asset-row' });
+      tr.appendChild(el('td', { 'class': 'page' }, p.label));
+      tr.appendChild(rangeCell(p, 'v'));
+      tr.appendChild(rangeCell(p, 'h'));
+      tr.appendChild(el('td', { 'class': 'num share' }, pct(p.share)));
+      body.appendChild(tr);
+    });
+    document.getElementById('assets-title').textContent = 'Static assets and other requests'
+      + (country ? ': ' + rangeCountries[country].label : '');
+    document.getElementById('assets-note').textContent = lines.length === 0
+      ? 'No request without a page view has published numbers' + (country ? ' for this country.' : '.')
+      : 'Requests with no page view (images, styles, scripts, errors), most hits first. Showing ' + num(lines.length)
+        + (country ? '.' : ' of ' + num(view.assetCount) + '.');
   }
 
   focus.addEventListener('change', function () {
     var code = focus.value;
-    drawTrend(code ? countries[code] : data.total, code ? 'countries' : 'totals');
+    drawTrend(code ? rangeCountries[code] : data.total, code ? 'countries' : 'totals');
     drawPages(code);
+    drawAssets(code);
   });
+
+  // ---- the period shown (weeks and months) ----
+  var picker = document.getElementById('view');
+  views.forEach(function (v, i) {
+    picker.appendChild(el('option', { value: String(i) }, v.label));
+  });
+  picker.value = String(views.length - 1);
+  document.getElementById('view-label').textContent = words.unit.charAt(0).toUpperCase() + words.unit.slice(1) + ': ';
+  document.getElementById('view-picker').hidden = views.length < 2;
+  picker.addEventListener('change', function () {
+    view = views[Number(picker.value)];
+    countries = countryByCode(view.countries);
+    drawView();
+  });
+
+  function drawView() {
+    drawSummary();
+    drawMap();
+    drawCountries();
+    drawPages(focus.value);
+    drawAssets(focus.value);
+  }
 
   // ---- footer ----
   function fact(term, text) {
@@ -350,6 +418,7 @@
   }
 
   fact('Site', data.site);
+  fact('Period', words.definition);
   fact('Dates', range);
   fact('Threshold', data.days.length ? thresholds() : 'none');
   var databases = {};
@@ -358,14 +427,9 @@
   var used = {};
   data.days.forEach(function (d) { used[d.run] = true; });
   fact('Runs', Object.keys(used).sort().join(', '));
-  document.getElementById('notes').textContent =
-    'Visitors are counted per day: a person who came on three days counts three times in a sum over days. '
-    + 'A number that was not published on a day had fewer than k visitors that day, or was combined with other small '
-    + 'numbers into an "Other" row; "Other ... (combined)" rows are such combinations, "Unknown location" could not be '
-    + 'placed, "Internal network" is traffic from the site owner\'s own networks.';
+  document.getElementById('notes').textContent = words.notes;
 
   drawTrend(data.total, 'totals');
-  drawCountries();
-  drawPages('');
+  drawView();
   document.body.setAttribute('data-rendered', 'true');
 })();
