@@ -28,8 +28,20 @@ public final class PageClassifier implements Serializable {
     this.maxLength = maxLength;
   }
 
+  /**
+   * The residual rows' keys in the published tables ({@code privacy.PublishedRow.OTHER} and {@code OTHER_PAGES}): a
+   * request for a target spelled like one of them (not origin-form, so possible) must not become a page of that
+   * name, which the suppressor, the audit and the report would take for the residual.
+   */
+  static final Set<String> RESERVED = Set.of("(other)", "(other pages)");
+
   /** The page key of a request target (never null). */
   public String page(String target) {
+    String page = pageOf(target);
+    return RESERVED.contains(page) ? "/" + page : page;
+  }
+
+  private String pageOf(String target) {
     if (target == null || target.isEmpty()) {
       return "/";
     }

@@ -61,6 +61,12 @@ public final class AggregateStage {
       return parts.filter(p -> p.day() != null);
     }
 
+    /** The days with their slices' tables whose date is (or, with {@code in} false, is not) one of {@code dates}. */
+    JavaRDD<DayPartition.Part> daysWithSlices(java.util.Set<String> dates, boolean in) {
+      java.util.HashSet<String> which = new java.util.HashSet<>(dates);
+      return parts.filter(p -> p.day() != null && which.contains(p.day().date()) == in);
+    }
+
     public LineCounts counts() {
       return counts;
     }

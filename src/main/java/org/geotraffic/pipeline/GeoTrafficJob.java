@@ -166,7 +166,7 @@ public final class GeoTrafficJob {
           RunWarnings.acceptedBySlice(inputFiles));
       // The job audits its own result as an attacker would, alone and next to every earlier release it overlaps,
       // before anything is written.
-      suppressed = SuppressStage.suppressAndAudit(spark, aggregates.daysWithSlices(), policy, contexts);
+      suppressed = suppressInWaves(aggregates, planner, policy, contexts);
     } finally {
       aggregates.release();
     }
@@ -180,6 +180,11 @@ public final class GeoTrafficJob {
       request.warnings().forEach(warnings::add);
       warnings.inputFiles(inputFiles, request.config().inputFormat());
       warnings.implausibleDates(RunWarnings.acceptedByDay(inputFiles), LocalDate.now(request.config().timeZone()));
+      long newer = counts.filtered().getOrDefault(org.geotraffic.parse.FilterReason.NEWER_THAN_PUBLISHED_DAY, 0L);
+      if (newer > 0) {
+        warnings.add(String.format("%,d line(s) of days whose published day version lacks them were left out of the %s: rerun those days"
+            + " first to include them (lines.filtered.newer-than-published-day)", newer, request.period().key()));
+      }
       warnings.list().forEach(w -> progress.accept("warning: " + w));
       RunSummary.Builder summary = new RunSummary.Builder(request, started, counts, dates, stageMillis).audit(audited.findings())
           .observed(acceptedByDate(dates, audited.acceptedByDate()), RunWarnings.corruptFiles(inputFiles), warnings.list(),
@@ -188,6 +193,52 @@ public final class GeoTrafficJob {
     } finally {
       suppressed.release();
     }
+  }
+
+  /**
+   * Suppresses and audits every day: at once, unless some of the run's dates share an earlier release (two days of a
+   * published week): then in waves ({@link ReleasePlanner#waves}), each wave audited against the earlier waves' new
+   * releases too, whose rows come to the driver (a day's suppressed rows) to be linked.
+   */
+  private SuppressStage.Result suppressInWaves(AggregateStage.Aggregates aggregates, ReleasePlanner planner, SuppressionPolicy policy,
+      Map<String, ReleaseContext> contexts) {
+    List<List<String>> waves = planner.waves();
+    if (waves.size() <= 1) {
+      return SuppressStage.suppressAndAudit(spark, aggregates.daysWithSlices(), policy, contexts);
+    }
+    java.util.Set<String> later = new java.util.HashSet<>();
+    waves.subList(1, waves.size()).forEach(later::addAll);
+    List<SuppressStage.Result> results = new ArrayList<>();
+    results.add(SuppressStage.suppressAndAudit(spark, aggregates.daysWithSlices(later, false), policy, contexts));
+    Map<String, ReleaseContext> now = new java.util.HashMap<>(contexts);
+    Map<String, Long> byDay = RunWarnings.acceptedByDay(inputFiles);
+    Map<String, Long> bySlice = RunWarnings.acceptedBySlice(inputFiles);
+    List<PublishedDay> earlier = new ArrayList<>();
+    List<String> earlierDates = new ArrayList<>(waves.get(0));
+    for (int w = 1; w < waves.size(); w++) {
+      earlier.addAll(results.get(results.size() - 1).published().filter(d -> !d.rows(Table.TOTALS).isEmpty()).collect());
+      for (String date : waves.get(w)) {
+        for (Map.Entry<String, ReleaseContext> e : contexts.entrySet()) {
+          String prefix = ReleaseContext.key(date, "");
+          if (!e.getKey().startsWith(prefix)) {
+            continue;
+          }
+          String site = e.getKey().substring(prefix.length());
+          List<org.geotraffic.privacy.LinkedRelease> linked = new ArrayList<>(e.getValue().linked());
+          for (PublishedDay d : earlier) {
+            org.geotraffic.privacy.PublishedRow totals = d.rows(Table.TOTALS).get(0);
+            if (totals.site().equals(site) && earlierDates.contains(totals.date()) && planner.shareAnEarlierRelease(date, totals.date())) {
+              linked.add(new org.geotraffic.privacy.LinkedRelease(planner.thisRunsRelease(totals.date()),
+                  planner.slices(totals.date(), byDay, bySlice), d));
+            }
+          }
+          now.put(e.getKey(), new ReleaseContext(e.getValue().slices(), linked, e.getValue().sameAsLive()));
+        }
+      }
+      results.add(SuppressStage.suppressAndAudit(spark, aggregates.daysWithSlices(new java.util.HashSet<>(waves.get(w)), true), policy, now));
+      earlierDates.addAll(waves.get(w));
+    }
+    return SuppressStage.Result.of(results);
   }
 
   /** The days of the window with accepted lines. */

@@ -202,6 +202,40 @@ final class ReleasePlanner {
     return out;
   }
 
+  /**
+   * The linked dates in waves: two dates that share an earlier release (a published week holding both days) go
+   * into different waves, so that the later one is audited against the earlier one's new release as well, as an
+   * outsider will hold both. Dates without earlier releases share none with any date, and go with the first wave.
+   */
+  List<List<String>> waves() {
+    List<List<String>> waves = new ArrayList<>();
+    List<Set<LedgerRelease>> shared = new ArrayList<>();
+    for (String date : linkedDates()) {
+      Set<LedgerRelease> releases = new HashSet<>(linkedReleases(date));
+      int w = 0;
+      while (w < waves.size() && !java.util.Collections.disjoint(shared.get(w), releases)) {
+        w++;
+      }
+      if (w == waves.size()) {
+        waves.add(new ArrayList<>());
+        shared.add(new HashSet<>());
+      }
+      waves.get(w).add(date);
+      shared.get(w).addAll(releases);
+    }
+    return waves;
+  }
+
+  /** Whether the releases of two dates share an earlier release. */
+  boolean shareAnEarlierRelease(String date, String other) {
+    return !java.util.Collections.disjoint(new HashSet<>(linkedReleases(date)), new HashSet<>(linkedReleases(other)));
+  }
+
+  /** "day 2027-02-03 (this run)": a release of this run, as a later wave of it sees it. */
+  String thisRunsRelease(String date) {
+    return releaseName(date) + " (this run)";
+  }
+
   /** The releases whose rows the ledger lists but does not have (a ledger damaged by hand), by name. */
   List<String> missingRows(Map<LedgerRelease, Map<String, PublishedDay>> rows) {
     List<String> missing = new ArrayList<>();

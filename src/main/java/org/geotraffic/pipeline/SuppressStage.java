@@ -77,27 +77,44 @@ public final class SuppressStage {
    * #release} frees the published days.
    */
   public static final class Result {
-    private final JavaRDD<Suppressed> suppressed;
+    private final List<JavaRDD<Suppressed>> suppressed;
     private final List<Outcome> outcomes;
 
-    private Result(JavaRDD<Suppressed> suppressed, List<Outcome> outcomes) {
-      this.suppressed = suppressed;
+    private Result(List<JavaRDD<Suppressed>> suppressed, List<Outcome> outcomes) {
+      this.suppressed = List.copyOf(suppressed);
       this.outcomes = outcomes;
+    }
+
+    /** The results of several waves as one (each date is in one wave). */
+    static Result of(List<Result> waves) {
+      List<JavaRDD<Suppressed>> all = new ArrayList<>();
+      List<Outcome> outcomes = new ArrayList<>();
+      for (Result r : waves) {
+        all.addAll(r.suppressed);
+        outcomes.addAll(r.outcomes);
+      }
+      outcomes.sort(Comparator.comparing(Outcome::date).thenComparing(Outcome::site));
+      return new Result(all, outcomes);
     }
 
     public List<Outcome> outcomes() {
       return outcomes;
     }
 
-    /** Every (date, site)'s published rows, one element each, on the executors. */
+    /** Every (date, site)'s published rows, one element each, on the executors (a date's sites in one partition). */
     public JavaRDD<PublishedDay> published() {
-      return suppressed.map(Suppressed::published);
+      JavaRDD<PublishedDay> all = suppressed.get(0).map(Suppressed::published);
+      for (int i = 1; i < suppressed.size(); i++) {
+        all = all.union(suppressed.get(i).map(Suppressed::published));
+      }
+      return all;
     }
 
     public void release() {
-      suppressed.unpersist(false);
+      suppressed.forEach(r -> r.unpersist(false));
     }
   }
+
 
   /**
    * Suppresses and audits every day; a (date, site) with a context ({@link ReleaseContext#key}) is suppressed
@@ -113,7 +130,7 @@ public final class SuppressStage {
     JavaRDD<Suppressed> suppressed = days.map(new SuppressDay(policy, shared)).persist(StorageLevel.DISK_ONLY());
     List<Outcome> outcomes = new ArrayList<>(suppressed.map(Suppressed::outcome).collect());
     outcomes.sort(Comparator.comparing(Outcome::date).thenComparing(Outcome::site));
-    return new Result(suppressed, outcomes);
+    return new Result(List.of(suppressed), outcomes);
   }
 
   /**

@@ -79,6 +79,44 @@ class CrossReleaseScenarioTest {
         month.summary().toString());
   }
 
+  /**
+   * A week published first, then six of its days in one run: the seventh day, Sunday, has 3 visitors and is not
+   * published. Each day alone is safe next to the week; all six together would give the week minus its published
+   * days = Sunday. The run audits its days in waves, each against the ones before, so the six days' totals are
+   * never all published next to the week's (or Sunday reaches k).
+   */
+  @Test
+  void weekFirst_thenSixOfItsDaysInOneRun_neverRevealTheSeventh(@TempDir Path tmp) throws Exception {
+    List<LocalDate> six = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      six.add(FEB_1.plusDays(i));
+    }
+    Path logs = tmp.resolve("logs");
+    VisitorLogs generated = VisitorLogs.write(logs, six, 120, 60, 23);
+    LocalDate sunday = FEB_1.plusDays(6);
+    generated.writeLate(logs, "access.log." + sunday, sunday, 3);
+    Path out = tmp.resolve("out");
+    List<Path> input = List.of(logs);
+    OpsRuns.Outcome week = OpsRuns.run(input, out, "week", "--period", "week", "--date", FEB_1.toString());
+    assertEquals(0, week.exitCode(), week.console());
+
+    OpsRuns.Outcome days = OpsRuns.run(input, out, "six-days", "--from", FEB_1.toString(), "--to", six.get(5).toString());
+
+    long weekHits = totals(out, "weekly", FEB_1).getLong(1);
+    long publishedDayHits = 0;
+    int publishedDays = 0;
+    for (LocalDate d : six) {
+      Path p = out.resolve("totals/date=" + d);
+      if (Files.exists(p) && SparkTestSession.get().read().parquet(p.toString()).count() > 0) {
+        publishedDays++;
+        publishedDayHits += totals(out, "", d).getLong(1);
+      }
+    }
+    assertTrue(publishedDays < 6 || weekHits - publishedDayHits != generated.hits(sunday, sunday),
+        "the week minus the six published days is Sunday's 3 visitors (exit " + days.exitCode() + "): " + days.console());
+    assertTrue(days.exitCode() == 0 || days.exitCode() == 8, days.console());
+  }
+
   private static Row totals(Path out, String folder, LocalDate date) {
     Path p = (folder.isEmpty() ? out : out.resolve(folder)).resolve("totals/date=" + date);
     return SparkTestSession.get().read().parquet(p.toString()).select("visitors", "hits").first();

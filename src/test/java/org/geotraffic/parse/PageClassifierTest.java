@@ -59,4 +59,14 @@ class PageClassifierTest {
   void dotInDirectoryName_isNotAnExtension() {
     assertTrue(pages.isPageView("GET", 200, "/v1.js/page"));
   }
+
+  @Test
+  void aTargetSpelledLikeAResidualRow_isNotThatRow() {
+    PageClassifier c = new PageClassifier(java.util.List.of("png"), java.util.List.of("GET"), 200);
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(org.geotraffic.privacy.PublishedRow.OTHER,
+        org.geotraffic.privacy.PublishedRow.OTHER_PAGES), PageClassifier.RESERVED);
+    org.junit.jupiter.api.Assertions.assertEquals("/(other)", c.page("(other)"));
+    org.junit.jupiter.api.Assertions.assertEquals("/(other pages)", c.page("(other pages)?x=1"));
+    org.junit.jupiter.api.Assertions.assertEquals("/(other)", c.page("/(other)"));
+  }
 }

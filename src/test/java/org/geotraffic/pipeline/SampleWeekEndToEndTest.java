@@ -31,6 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * line with the default k = 10: {@code what-if --period week} prices exactly the cells {@code run --period
  * week} publishes and hides, the week report shows the week's distinct visitors, and the top pages rank by
  * page views with {@code /img/logo.png} (0 page views, the most hits) among the static assets.
+ *
+ * <p>The days and the week are published into two outputs: next to the published days, the sample's week cannot
+ * be published at all (the week minus its two published days is 2026-11-25's lone visitor), which
+ * {@link #weekNextToItsDays_isRefused} shows.
  */
 class SampleWeekEndToEndTest {
   static final String MONDAY = "2026-11-23";
@@ -39,7 +43,11 @@ class SampleWeekEndToEndTest {
 
   @TempDir static Path tmp;
   static Path db;
+  /** The days, and (refused there) the week. */
   static Path output;
+  /** The week alone. */
+  static Path weekOutput;
+  static Console weekNextToDays;
 
   @BeforeAll
   static void runDaysAndWeek() throws IOException {
@@ -49,9 +57,19 @@ class SampleWeekEndToEndTest {
     output = tmp.resolve("out");
     assertEquals(0, run("run", "--input", "sample-logs", "--output", output.toString(), "--geoip-db", db.toString(),
         "--run-id", "sample-days").code(), "day run");
-    Console week = run("run", "--input", "sample-logs", "--output", output.toString(), "--geoip-db", db.toString(),
+    weekNextToDays = run("run", "--input", "sample-logs", "--output", output.toString(), "--geoip-db", db.toString(),
+        "--run-id", "sample-week-next-to-days", "--period", "week", "--date", "2026-11-25");
+    weekOutput = tmp.resolve("out-week");
+    Console week = run("run", "--input", "sample-logs", "--output", weekOutput.toString(), "--geoip-db", db.toString(),
         "--run-id", "sample-week", "--period", "week", "--date", "2026-11-25");
     assertEquals(0, week.code(), week.text());
+  }
+
+  @Test
+  void weekNextToItsDays_isRefused() {
+    assertEquals(8, weekNextToDays.code(), weekNextToDays.text());
+    assertTrue(weekNextToDays.text().contains("the week " + MONDAY + " would have to hide its totals"), weekNextToDays.text());
+    assertFalse(Files.exists(output.resolve("weekly")), "nothing of the week published next to the days");
   }
 
   record Console(int code, String text) {}
@@ -84,7 +102,8 @@ class SampleWeekEndToEndTest {
 
   static JsonNode report(String name, String... more) throws IOException {
     Path html = tmp.resolve(name + ".html");
-    List<String> args = new ArrayList<>(List.of("report", "--output", output.toString(), "--html", html.toString()));
+    Path from = List.of(more).contains("week") ? weekOutput : output;
+    List<String> args = new ArrayList<>(List.of("report", "--output", from.toString(), "--html", html.toString()));
     args.addAll(List.of(more));
     Console c = run(args.toArray(String[]::new));
     assertEquals(0, c.code(), c.text());
@@ -102,7 +121,7 @@ class SampleWeekEndToEndTest {
     assertTrue(c.text().contains("what-if: the week " + MONDAY + " to 2026-11-29 as run --period week publishes it under weekly/,"
         + " visitors distinct over the whole week"), c.text());
     Map<String, List<Long>> priced = whatIfCells(c.text(), 10);
-    JsonNode tables = new ObjectMapper().readTree(output.resolve("_runs/sample-week.json").toFile()).get("tables");
+    JsonNode tables = new ObjectMapper().readTree(weekOutput.resolve("_runs/sample-week.json").toFile()).get("tables");
     Map<String, List<Long>> published = new TreeMap<>();
     for (Table t : Table.values()) {
       JsonNode s = tables.get(t.tableName());

@@ -59,8 +59,9 @@ class ShuffleBoundaryTest {
   /** Three days (2025-11-21..23) in blocks of partitions, as a run places them. */
   private static final DayPlacement PLACEMENT = DayPlacement.of(20413, 20415, 4);
   /** The derived values that may leave the enrich step and cross the first shuffle, by field name. */
+  // slice: the line's day and input batch (which earlier run's files held it), numbered; no client data.
   static final Set<String> ALLOWED = Set.of("outcome", "geoSource", "day", "site", "country", "region", "page", "visitor", "bot", "hits",
-      "pageviews", "bytes", "lines");
+      "pageviews", "bytes", "lines", "slice");
 
   private CanaryLogs.Written logs;
   private JavaPairRDD<byte[], Void> cells;
