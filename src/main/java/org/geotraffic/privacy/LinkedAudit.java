@@ -56,6 +56,8 @@ public final class LinkedAudit {
   private final List<Covering> nestedAround = new ArrayList<>();
   /** Every earlier release's rows, in the order of day.linked(). */
   private final List<ReleaseBlocks> linkedBlocks = new ArrayList<>();
+  /** Earlier releases that overlap N only in part, attacked through their difference with N. */
+  private final PartialOverlaps partialOverlaps;
   /** Derivable class sets by the releases' class rows (many sets of cells share their publishers). */
   private final java.util.Map<String, List<Long>> latticeCache = new java.util.HashMap<>();
 
@@ -74,8 +76,10 @@ public final class LinkedAudit {
     for (LinkedRelease r : day.linked()) {
       blocks.add(new ReleaseBlocks(r.rows()));
     }
+    List<Set<KeySet>> cancelled = new ArrayList<>();
     for (int i = 0; i < day.linked().size(); i++) {
       LinkedRelease r = day.linked().get(i);
+      cancelled.add(new HashSet<>());
       if (inside.containsAll(r.slices())) {
         covering.add(new Covering(r.name(), r.slices(), blocks.get(i), true));
       } else if (r.slices().containsAll(inside)) {
@@ -88,8 +92,12 @@ public final class LinkedAudit {
         if (!cancelable.blocks().isEmpty()) {
           covering.add(new Covering(r.name() + " minus its other slices", in, cancelable, false));
         }
+        for (ReleaseBlocks.Block b : cancelable.blocks()) {
+          cancelled.get(i).add(b.keys());
+        }
       }
     }
+    this.partialOverlaps = new PartialOverlaps(day, space, blocks, cancelled);
   }
 
   /**
@@ -158,6 +166,9 @@ public final class LinkedAudit {
       }
       if (f == null && k.row() != null) {
         f = visitorDifference(k, threshold);
+      }
+      if (f == null && !partialOverlaps.isEmpty()) {
+        f = partialOverlaps.find(k, threshold);
       }
       if (f != null && seen.add(f.describe())) {
         findings.add(f);
