@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.geotraffic.aggregate.Days;
+import org.geotraffic.aggregate.LineCounts;
 import org.geotraffic.ledger.LedgerRelease;
 import org.geotraffic.ledger.LedgerRun;
 import org.geotraffic.ledger.Provenance;
