@@ -28,7 +28,6 @@ import org.geotraffic.privacy.PublishedDay;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.geo.VisitorHasher;
 import org.geotraffic.output.PublishedDays;
-import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.output.RunSummary;
 import org.geotraffic.output.RunSummaryWriter;
 import org.geotraffic.parse.RejectReason;

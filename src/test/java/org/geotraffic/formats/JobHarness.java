@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.geotraffic.cli.GeoTraffic;
-import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.geotraffic.testsupport.TestDatabases;

@@ -21,7 +21,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.geotraffic.cli.GeoTraffic;
 import org.geotraffic.geo.mmdb.DemoDatabase;
-import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
