@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.geotraffic.config.ConfigException;
 import org.geotraffic.config.ConfigLoader;
+import org.geotraffic.config.ExitCode;
 import org.geotraffic.config.JobConfig;
 import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoDatabaseException;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.geotraffic.config.ConfigException;
 import org.geotraffic.config.ConfigLoader;
+import org.geotraffic.config.ExitCode;
 import org.geotraffic.config.JobConfig;
 import org.geotraffic.enrich.ClientLocator;
 import org.geotraffic.enrich.EnrichSettings;

@@ -29,7 +29,7 @@ public final class PublishedDays {
     for (String date : dates) {
       boolean any = false;
       for (Table t : Table.values()) {
-        any |= moves.exists(new Path(new Path(output, period.tablePath(t.tableName())), PublishedTableWriter.DATE + "=" + date));
+        any |= moves.exists(new Path(output, TableLayout.partition(period, t, date)));
       }
       d.published.put(date, any);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.geotraffic.config.Secrets;
 import org.geotraffic.geo.GeoDatabaseInfo;
-import org.geotraffic.pipeline.LineCounts;
+import org.geotraffic.aggregate.LineCounts;
 import org.geotraffic.privacy.SuppressionPolicy;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.privacy.TableStats;
@@ -143,9 +143,32 @@ public record RunSummary(
     }
   }
 
+  /**
+   * What a summary records of the run it describes. The job's request implements it, so the summary need not know
+   * the pipeline (which writes the summary) and no package cycle forms.
+   */
+  public interface Request {
+    String runId();
+
+    /** The input paths as given (files, folders, globs). */
+    List<String> inputPatterns();
+
+    int inputFileCount();
+
+    long inputBytes();
+
+    java.io.File geoDatabase();
+
+    GeoDatabaseInfo geoDatabaseInfo();
+
+    org.geotraffic.config.JobConfig config();
+
+    org.geotraffic.config.Period period();
+  }
+
   /** Assembles a summary from what a run knows at its end. */
   public static final class Builder {
-    private final org.geotraffic.pipeline.RunRequest request;
+    private final Request request;
     private final Instant started;
     private final LineCounts lines;
     private final java.util.Collection<String> dates;
@@ -157,7 +180,7 @@ public record RunSummary(
     private List<String> daysWithInput = List.of();
     private RunReleases releases;
 
-    public Builder(org.geotraffic.pipeline.RunRequest request, Instant started, LineCounts lines, java.util.Collection<String> dates,
+    public Builder(Request request, Instant started, LineCounts lines, java.util.Collection<String> dates,
         Map<String, Long> stageMillis) {
       this.request = request;
       this.started = started;
@@ -199,7 +222,7 @@ public record RunSummary(
 
     private RunSummary build(String status, String reason, Map<Table, Long> rows, Map<Table, TableStats> stats) {
       return new RunSummary(request.runId(), status, reason, started, java.time.Duration.between(started, Instant.now()).toMillis(),
-          request.input().patterns(), request.input().files().size(), request.input().totalBytes(), request.geoDatabase().getPath(),
+          request.inputPatterns(), request.inputFileCount(), request.inputBytes(), request.geoDatabase().getPath(),
           request.geoDatabaseInfo(), request.config().suppression(), List.copyOf(dates), lines, rows, stats, new LinkedHashMap<>(stageMillis), auditFindings,
           request.config().effectiveRedacted(), acceptedByDate, corruptFiles, warnings, request.period(), daysWithInput, releases);
     }

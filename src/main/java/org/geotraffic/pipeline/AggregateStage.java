@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.geotraffic.aggregate.DayAssembler;
+import org.geotraffic.aggregate.LineCounts;
 import org.geotraffic.aggregate.LineTallies;
 import org.geotraffic.aggregate.LineTally;
 import org.geotraffic.aggregate.VisitorTables;

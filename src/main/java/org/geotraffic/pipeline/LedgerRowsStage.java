@@ -17,7 +17,6 @@ import org.apache.spark.sql.types.StructType;
 import org.geotraffic.config.Period;
 import org.geotraffic.ledger.LedgerRelease;
 import org.geotraffic.ledger.ReleaseLedger;
-import org.geotraffic.output.PublishedTableWriter;
 import org.geotraffic.privacy.Measures;
 import org.geotraffic.privacy.PublishedDay;
 import org.geotraffic.privacy.PublishedRow;

@@ -3,6 +3,7 @@ package org.geotraffic.pipeline;
 import java.io.File;
 import org.geotraffic.config.JobConfig;
 import org.geotraffic.geo.GeoDatabaseInfo;
+import org.geotraffic.output.RunSummary;
 
 /**
  * One validated run: everything was checked before Spark starts.
@@ -24,8 +25,23 @@ public record RunRequest(
     String windowTo,
     boolean allowEmpty,
     java.util.List<String> warnings,
-    org.geotraffic.config.Period period) {
+    org.geotraffic.config.Period period) implements RunSummary.Request {
   public RunRequest {
     warnings = java.util.List.copyOf(warnings);
+  }
+
+  @Override
+  public java.util.List<String> inputPatterns() {
+    return input.patterns();
+  }
+
+  @Override
+  public int inputFileCount() {
+    return input.files().size();
+  }
+
+  @Override
+  public long inputBytes() {
+    return input.totalBytes();
   }
 }

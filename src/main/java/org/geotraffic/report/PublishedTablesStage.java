@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
 
 /**

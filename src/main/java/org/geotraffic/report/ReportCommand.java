@@ -12,7 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
-import org.geotraffic.cli.ExitCode;
+import org.geotraffic.config.ExitCode;
 import org.geotraffic.config.Period;
 import org.geotraffic.output.RunSummaryWriter;
 import org.geotraffic.pipeline.SparkSessions;

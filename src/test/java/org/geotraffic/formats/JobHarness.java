@@ -1,11 +1,7 @@
 package org.geotraffic.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,16 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import org.geotraffic.cli.GeoTraffic;
-import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
-import org.geotraffic.testsupport.SparkTestSession;
+import org.geotraffic.testsupport.JobRuns;
 import org.geotraffic.testsupport.TestDatabases;
 
 /**
- * Runs the whole job in-process through {@link GeoTraffic#run} on the shared test SparkSession and
- * reads back what it wrote: the exit code, the console, the run summary and the published tables.
+ * The formats tests' runs of the whole job ({@link JobRuns}) with their fixtures: standard arguments, a database
+ * that covers the fixtures' clients, and the results read as the tests compare them.
  */
 final class JobHarness {
   private JobHarness() {}
@@ -64,16 +58,9 @@ final class JobHarness {
      * back as a string: partition discovery would type it as a date). Empty when the table has no rows.
      */
     List<String> table(Table table) {
-      Path dir = output.resolve(table.tableName());
-      if (!Files.isDirectory(dir)) {
-        return List.of();
-      }
       String[] columns = PublishedTableWriter.schema(table).fieldNames();
       List<String> rows = new ArrayList<>();
-      for (Row r : SparkTestSession.get().read().parquet(dir.toString())
-          .withColumn(PublishedTableWriter.DATE, functions.col(PublishedTableWriter.DATE).cast("string"))
-          .selectExpr(columns)
-          .collectAsList()) {
+      for (Row r : JobRuns.table(output, table)) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < columns.length; i++) {
           s.append(i == 0 ? "" : " ").append(columns[i]).append('=').append(r.get(i));
@@ -87,7 +74,6 @@ final class JobHarness {
 
   /** Runs {@code geotraffic run} with these arguments after the standard ones; never throws on a non-zero exit. */
   static Result run(List<String> inputs, Path db, Path output, String... sets) throws IOException {
-    SparkTestSession.get(); // the job then runs on the shared session and leaves it alive
     List<String> args = new ArrayList<>(List.of("run"));
     for (String input : inputs) {
       args.add("--input");
@@ -98,15 +84,8 @@ final class JobHarness {
       args.add("--set");
       args.add(s);
     }
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream console = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      exit = GeoTraffic.run(args.toArray(String[]::new), console);
-    }
-    // The run's own summary: latest.json names only the run whose tables are live, a refused run writes its own file only.
-    Path own = output.resolve("_runs").resolve("formats-test.json");
-    JsonNode summary = Files.isRegularFile(own) ? new ObjectMapper().readTree(own.toFile()) : null;
-    return new Result(exit, buffer.toString(StandardCharsets.UTF_8), output, summary);
+    JobRuns.Run run = JobRuns.run(args);
+    return new Result(run.exitCode(), run.console(), output, JobRuns.summary(output, "formats-test"));
   }
 
   /**

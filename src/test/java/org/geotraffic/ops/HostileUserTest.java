@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.geotraffic.cli.GeoTraffic;
+import org.geotraffic.testsupport.JobRuns;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -423,13 +421,8 @@ class HostileUserTest {
   }
 
   private static Result cli(String... args) {
-    SparkTestSession.get();
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream ps = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      code = GeoTraffic.run(args, ps);
-    }
-    return new Result(code, buffer.toString(StandardCharsets.UTF_8));
+    JobRuns.Run run = JobRuns.run(args);
+    return new Result(run.exitCode(), run.console());
   }
 
   private static boolean run(String... command) {

@@ -1,23 +1,18 @@
 package org.geotraffic.ops;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.geotraffic.cli.GeoTraffic;
 import org.geotraffic.geo.mmdb.DemoDatabase;
-import org.geotraffic.testsupport.SparkTestSession;
+import org.geotraffic.testsupport.JobRuns;
 
-/** Runs the geotraffic command in the test JVM, on the suite's shared SparkSession. */
+/** The ops tests' runs of the whole job ({@link JobRuns}) with the demo database and a run id of their own. */
 final class OpsRuns {
   private static Path database;
 
@@ -47,19 +42,13 @@ final class OpsRuns {
 
   /** {@code geotraffic run --input <files> --output <out> --geoip-db <db> --run-id <id> <more>}. */
   static Outcome run(List<Path> input, Path output, String runId, String... more) throws IOException {
-    SparkTestSession.get();
     List<String> args = new ArrayList<>(List.of("run", "--input"));
     input.forEach(p -> args.add(p.toString()));
     args.addAll(List.of("--output", output.toString(), "--geoip-db", database().toString(), "--run-id", runId));
     args.addAll(List.of(more));
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream ps = new PrintStream(console, true, StandardCharsets.UTF_8)) {
-      code = GeoTraffic.run(args.toArray(String[]::new), ps);
-    }
-    String text = console.toString(StandardCharsets.UTF_8);
-    Path summary = output.resolve("_runs").resolve(runId + ".json");
-    assertTrue(Files.isRegularFile(summary), "run summary written; console:\n" + text);
-    return new Outcome(code, text, new ObjectMapper().readTree(summary.toFile()));
+    JobRuns.Run run = JobRuns.run(args);
+    JsonNode summary = JobRuns.summary(output, runId);
+    assertNotNull(summary, "run summary written; console:\n" + run.console());
+    return new Outcome(run.exitCode(), run.console(), summary);
   }
 }

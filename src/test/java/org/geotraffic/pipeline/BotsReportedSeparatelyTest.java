@@ -2,16 +2,13 @@ package org.geotraffic.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.geotraffic.cli.GeoTraffic;
 import org.geotraffic.geo.mmdb.DemoDatabase;
+import org.geotraffic.testsupport.JobRuns;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +36,8 @@ class BotsReportedSeparatelyTest {
       args.add("--set");
       args.add(s);
     }
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    int code = GeoTraffic.run(args.toArray(String[]::new), new PrintStream(console, true, StandardCharsets.UTF_8));
-    assertEquals(0, code, console.toString(StandardCharsets.UTF_8));
+    JobRuns.Run run = JobRuns.run(args);
+    assertEquals(0, run.exitCode(), run.console());
     return out;
   }
 

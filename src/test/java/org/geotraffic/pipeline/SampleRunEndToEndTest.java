@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +30,7 @@ import org.apache.spark.sql.types.StructType;
 import org.geotraffic.cli.GeoTraffic;
 import org.geotraffic.geo.mmdb.DemoDatabase;
 import org.geotraffic.testsupport.FrameAssertions;
+import org.geotraffic.testsupport.JobRuns;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,10 +54,10 @@ class SampleRunEndToEndTest {
     Path db = tmp.resolve("demo-geo.mmdb");
     DemoDatabase.write(db);
     output = tmp.resolve("out");
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    exitCode = GeoTraffic.run(new String[] {"run", "--input", "sample-logs", "--output", output.toString(), "--geoip-db", db.toString(),
-        "--run-id", "sample-test"}, new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    console = buffer.toString(StandardCharsets.UTF_8);
+    JobRuns.Run run = JobRuns.run("run", "--input", "sample-logs", "--output", output.toString(), "--geoip-db", db.toString(),
+        "--run-id", "sample-test");
+    exitCode = run.exitCode();
+    console = run.console();
   }
 
   private Dataset<Row> table(String name) {
@@ -192,11 +191,9 @@ class SampleRunEndToEndTest {
   void whatIf_pricesEachThreshold_asTheReadmeShows() throws IOException {
     Path db = tmp.resolve("demo-geo-whatif.mmdb");
     DemoDatabase.write(db);
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int code = GeoTraffic.run(new String[] {"what-if", "--input", "sample-logs", "--geoip-db", db.toString(), "--k", "2,10"},
-        new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    String table = buffer.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, table);
+    JobRuns.Run run = JobRuns.run("what-if", "--input", "sample-logs", "--geoip-db", db.toString(), "--k", "2,10");
+    String table = run.console();
+    assertEquals(0, run.exitCode(), table);
     assertTrue(table.matches("(?s).*\\n\\s*2\\s+countries\\s+16\\s+3\\s.*"), table);
     // page_countries publishes each country's "(other pages)" row, and hides a country's next cell where that row would
     // leave fewer than k of the country's visitors outside it.
@@ -208,10 +205,8 @@ class SampleRunEndToEndTest {
   @Test
   void report_writesTheSampleReport_forTheBrowserTest() {
     Path html = Path.of("target", "browser-fixture", "sample-report.html");
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int code = GeoTraffic.run(new String[] {"report", "--output", output.toString(), "--html", html.toString()},
-        new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    assertEquals(0, code, buffer.toString(StandardCharsets.UTF_8));
+    JobRuns.Run run = JobRuns.run("report", "--output", output.toString(), "--html", html.toString());
+    assertEquals(0, run.exitCode(), run.console());
     assertTrue(Files.isRegularFile(html), html.toString());
   }
 

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.geotraffic.cli.GeoTraffic;
 import org.geotraffic.geo.mmdb.DemoDatabase;
 import org.geotraffic.privacy.Table;
+import org.geotraffic.testsupport.JobRuns;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,9 +73,8 @@ class SampleWeekEndToEndTest {
   record Console(int code, String text) {}
 
   static Console run(String... args) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int code = GeoTraffic.run(args, new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    return new Console(code, buffer.toString(StandardCharsets.UTF_8));
+    JobRuns.Run run = JobRuns.run(args);
+    return new Console(run.exitCode(), run.console());
   }
 
   /** published and hidden cells by table, at {@code k}, from what-if's console table. */

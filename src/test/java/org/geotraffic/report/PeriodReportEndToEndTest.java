@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +17,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.geotraffic.cli.GeoTraffic;
 import org.geotraffic.geo.mmdb.DemoDatabase;
-import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
+import org.geotraffic.testsupport.JobRuns;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,9 +98,8 @@ class PeriodReportEndToEndTest {
   }
 
   private static void run(String... args) {
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    int code = GeoTraffic.run(args, new PrintStream(console, true, StandardCharsets.UTF_8));
-    assertEquals(0, code, console.toString(StandardCharsets.UTF_8));
+    JobRuns.Run run = JobRuns.run(args);
+    assertEquals(0, run.exitCode(), run.console());
   }
 
   /** An operator-only folder shaped like the tables; the report must not see it. */

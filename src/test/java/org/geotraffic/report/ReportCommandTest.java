@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.geotraffic.cli.GeoTraffic;
+import org.geotraffic.testsupport.JobRuns;
 import org.geotraffic.testsupport.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,11 +49,10 @@ class ReportCommandTest {
   record Result(int code, String console) {}
 
   static Result report(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of("report"));
     all.addAll(List.of(args));
-    int code = GeoTraffic.run(all.toArray(String[]::new), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return new Result(code, bytes.toString(StandardCharsets.UTF_8));
+    JobRuns.Run run = JobRuns.run(all);
+    return new Result(run.exitCode(), run.console());
   }
 
   static JsonNode embeddedData(String html) throws IOException {

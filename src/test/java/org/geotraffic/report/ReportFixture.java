@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.geotraffic.output.PublishedTableWriter;
+import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
 
 /**

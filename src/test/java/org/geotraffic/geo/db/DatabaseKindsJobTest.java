@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.geotraffic.cli.GeoTraffic;
+import org.geotraffic.testsupport.JobRuns;
 import org.geotraffic.testsupport.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,19 +139,17 @@ class DatabaseKindsJobTest {
     Path cut = dir.resolve("cut.mmdb");
     byte[] bytes = Files.readAllBytes(good);
     Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int exit = GeoTraffic.run(new String[] {"run", "--input", log.toString(), "--output", dir.resolve("out-cut").toString(),
-        "--geoip-db", cut.toString()}, new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    String text = buffer.toString(StandardCharsets.UTF_8);
-    assertEquals(4, exit, text);
+    JobRuns.Run run = JobRuns.run("run", "--input", log.toString(), "--output", dir.resolve("out-cut").toString(),
+        "--geoip-db", cut.toString());
+    String text = run.console();
+    assertEquals(4, run.exitCode(), text);
     assertTrue(text.startsWith("geotraffic: Cannot open geo database: not a valid MaxMind DB ("), text);
     assertTrue(text.strip().endsWith(", " + cut), text);
     assertFalse(Files.exists(dir.resolve("out-cut")), "nothing was written");
   }
 
   private static int exitOf(Path db) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    return GeoTraffic.run(new String[] {"run", "--input", log.toString(), "--output", dir.resolve("out-x").toString(),
-        "--geoip-db", db.toString()}, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    return JobRuns.run("run", "--input", log.toString(), "--output", dir.resolve("out-x").toString(), "--geoip-db", db.toString())
+        .exitCode();
   }
 }

@@ -3,51 +3,39 @@ package org.geotraffic.geo.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.geotraffic.cli.GeoTraffic;
-import org.geotraffic.testsupport.SparkTestSession;
+import org.geotraffic.privacy.Table;
+import org.geotraffic.testsupport.JobRuns;
 
 /**
- * Runs the whole job in-process (cli {@link GeoTraffic#run}) on the shared test SparkSession with k=1 and reads the
+ * Runs the whole job ({@link JobRuns}) with k=1 and reads the
  * published tables back: hits by country and by "country/region", and the run summary.
  */
 record JobRun(Map<String, Long> countries, Map<String, Long> regions, JsonNode summary, String console) {
 
   static JobRun run(Path log, Path db, Path out, String... sets) throws Exception {
-    SparkSession spark = SparkTestSession.get();
     List<String> args = new ArrayList<>(List.of("run", "--input", log.toString(), "--output", out.toString(),
         "--geoip-db", db.toString(), "--set", "suppression.min-visitors=1"));
     for (String s : sets) {
       args.add("--set");
       args.add(s);
     }
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream console = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      exit = GeoTraffic.run(args.toArray(String[]::new), console);
-    }
-    String text = buffer.toString(StandardCharsets.UTF_8);
-    assertEquals(0, exit, text);
+    JobRuns.Run run = JobRuns.run(args);
+    assertEquals(0, run.exitCode(), run.console());
     Map<String, Long> countries = new TreeMap<>();
-    for (Row r : spark.read().parquet(out.resolve("countries").toString()).collectAsList()) {
+    for (Row r : JobRuns.table(out, Table.COUNTRIES)) {
       countries.merge(r.getAs("country"), r.<Long>getAs("hits"), Long::sum);
     }
     Map<String, Long> regions = new TreeMap<>();
-    for (Row r : spark.read().parquet(out.resolve("regions").toString()).collectAsList()) {
+    for (Row r : JobRuns.table(out, Table.REGIONS)) {
       regions.merge(r.getAs("country") + "/" + r.getAs("region"), r.<Long>getAs("hits"), Long::sum);
     }
-    JsonNode summary = new ObjectMapper().readTree(out.resolve("_runs").resolve("latest.json").toFile());
-    return new JobRun(countries, regions, summary, text);
+    return new JobRun(countries, regions, JobRuns.latestSummary(out), run.console());
   }
 
   /** The run summary's geo.&lt;source&gt; counts. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Summarises a Java Flight Recording of a geotraffic run: where the CPU samples went.
 
-  scripts/bench-jfr-top.py FILE.jfr [--top 25] [--threads executor|all]
+  bench/jfr-top.py FILE.jfr [--top 25] [--threads executor|all]
 
 Reads `jfr print --events jdk.ExecutionSample --stack-depth 96` (text) and prints
   * self time: the top (leaf) frame of each sample, by method;

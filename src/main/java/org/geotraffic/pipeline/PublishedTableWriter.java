@@ -1,4 +1,4 @@
-package org.geotraffic.output;
+package org.geotraffic.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,14 +24,15 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geotraffic.config.Period;
+import org.geotraffic.output.TableLayout;
 import org.geotraffic.privacy.PublishedDay;
 import org.geotraffic.privacy.PublishedRow;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.publish.Publication;
 
 /**
- * Writes the published (already suppressed) rows as Parquet into the run's staging folder, laid out as
- * they are published: {@code <table>/date=YYYY-MM-DD/}. The publish step ({@link
+ * The write stage: writes the published (already suppressed) rows as Parquet into the run's staging folder,
+ * laid out as they are published ({@link TableLayout}: {@code <table>/date=YYYY-MM-DD/}). The publish step ({@link
  * org.geotraffic.publish.Publication}) then moves them into {@code <output>} all or nothing.
  *
  * <p>Rerunning a day replaces exactly that day: only the processed days' partitions are replaced, and
@@ -39,7 +40,8 @@ import org.geotraffic.publish.Publication;
  * survive a rerun with a higher threshold.
  */
 public final class PublishedTableWriter {
-  public static final String DATE = "date";
+  /** The partition column ({@link TableLayout#DATE}). */
+  public static final String DATE = TableLayout.DATE;
 
   private PublishedTableWriter() {}
 
@@ -144,7 +146,7 @@ public final class PublishedTableWriter {
     List<Publication.Install> installs = new ArrayList<>();
     for (Table table : Table.values()) {
       for (String date : new TreeSet<>(processedDates)) {
-        String partition = period.tablePath(table.tableName()) + "/" + DATE + "=" + date;
+        String partition = TableLayout.partition(period, table, date);
         installs.add(new Publication.Install(partition, staging + "/" + partition));
       }
     }

@@ -1,6 +1,10 @@
-package org.geotraffic.cli;
+package org.geotraffic.config;
 
-/** The documented exit codes of geotraffic (README, "Exit codes"). */
+/**
+ * The documented exit codes of geotraffic (README, "Exit codes"). Like the configuration keys they are the
+ * operator's contract, and they sit here, below every command that returns one ({@code cli}, {@code report}), so that
+ * no command package depends on another.
+ */
 public enum ExitCode {
   OK(0),
   /** Bad command line or configuration: nothing ran. */

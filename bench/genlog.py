@@ -19,7 +19,7 @@ What is in it (shares are of all lines, roughly):
   * time-ordered lines, one server offset (+0100), a diurnal traffic curve, lines-per-day lines a day.
 No address is a real person's: they are random draws from large public blocks.
 
-Usage: bench-genlog.py --lines N [--seed S] [--lines-per-day D] [--jobs J] OUT_FILE
+Usage: bench/genlog.py --lines N [--seed S] [--lines-per-day D] [--jobs J] OUT_FILE
 """
 import argparse
 import bisect

@@ -1,4 +1,4 @@
-package org.geotraffic.pipeline;
+package org.geotraffic.aggregate;
 
 import java.util.EnumMap;
 import java.util.Map;

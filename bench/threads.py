@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """CPU seconds per JVM thread group of one command (the JVM must be the process the command execs).
 
-  scripts/bench-threads.py scripts/geotraffic run --input FILE --output OUT --geoip-db DB
+  bench/threads.py scripts/geotraffic run --input FILE --output OUT --geoip-db DB
 
 Polls /proc/<pid>/task/*/stat twice a second and, when the command ends, prints the last user+sys CPU seen
 per thread name with digits folded ("C2 CompilerThread0" and "C1 CompilerThread1" -> "C# CompilerThre").

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Summarises a Spark event log of a geotraffic run: one line per Spark stage, in order.
 
-  scripts/bench-stages.py EVENT_LOG_FILE_OR_DIR [--jfr FILE.jfr]
+  bench/stages.py EVENT_LOG_FILE_OR_DIR [--jfr FILE.jfr]
 
 For each stage: wall time (submission to completion), tasks, summed task CPU time and run time, input
 records, shuffle records/bytes written and read, memory/disk spill, and the job it belongs to (its
-call site, e.g. "collectAsList at AggregateStage.java:123"). scripts/bench runs geotraffic with an event
+call site, e.g. "collectAsList at AggregateStage.java:123"). bench/run runs geotraffic with an event
 log when given --eventlog. With --jfr, each CPU sample of a Spark task thread is attributed to the stages
 running at its time (by wall-clock windows; overlapping stages share the sample label).
 """
