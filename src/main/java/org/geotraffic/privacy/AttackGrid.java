@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * <p><b>What can be derived.</b> The system is a 2-D table with all margins known, so (linear
  * inference) the derivable sums of unknowns with one sign are exactly the cuts: for a set A of rows,
  * the unknowns of A outside the columns whose unknowns all lie in A. {@link #attack} checks every
- * single unknown by Gaussian elimination, every row and column residual, and, when one side of the
+ * single unknown (a bridge search over the table's graph, {@link #determinedUnknowns}), every row and column residual, and, when one side of the
  * table has at most {@link #EXHAUSTIVE_SIDE} open lines, every cut (exhaustively).
  *
  * <p><b>Judging.</b> Each unknown position maps to the real cells of the unsuppressed day it holds.

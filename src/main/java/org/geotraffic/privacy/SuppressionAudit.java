@@ -27,7 +27,7 @@ import java.util.TreeMap;
  *       without an "(other)" row; a group published under a parent not published as its own row;
  *   <li>anything recovered from the two-way table pages x countries and its margins (totals,
  *       countries, pages, page_countries rows and columns): see {@link AttackGrid} for the model, the
- *       Gaussian elimination and the cut search.
+ *       bridge search for determined cells and the cut search.
  * </ul>
  * Regions only ever leak through their own group (the attacker does not learn hidden region keys),
  * where the residual is the "(other)" row; the row checks cover it. Pure Java; stateless.
