@@ -63,8 +63,46 @@ record KeyRange(boolean cofinite, Set<String> values) {
     return new KeyRange(false, s);
   }
 
+  /**
+   * Whether every value of this range is in {@code o}. Without building {@code minus(o)}: the linked audit
+   * asks this millions of times on a week next to its days (210k lines: most of a 56 s suppress stage was
+   * spent allocating ranges here and in {@link #union}).
+   */
   boolean within(KeyRange o) {
-    return minus(o).equals(EMPTY);
+    if (!cofinite) {
+      if (o.cofinite) {
+        for (String v : values) {
+          if (o.values.contains(v)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return o.values.containsAll(values);
+    }
+    return o.cofinite && values.containsAll(o.values);
+  }
+
+  /** The union of many ranges in one pass (a fold of {@link #union} copies every set at every step). */
+  static KeyRange unionOf(Iterable<KeyRange> ranges) {
+    Set<String> finite = new HashSet<>();
+    Set<String> excluded = null; // the values every co-finite range leaves out, while there is one
+    for (KeyRange r : ranges) {
+      if (r.cofinite) {
+        if (excluded == null) {
+          excluded = new HashSet<>(r.values);
+        } else {
+          excluded.retainAll(r.values);
+        }
+      } else {
+        finite.addAll(r.values);
+      }
+    }
+    if (excluded == null) {
+      return new KeyRange(false, finite);
+    }
+    excluded.removeAll(finite);
+    return new KeyRange(true, excluded);
   }
 
   boolean disjoint(KeyRange o) {

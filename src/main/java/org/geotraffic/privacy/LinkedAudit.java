@@ -220,7 +220,15 @@ public final class LinkedAudit {
     }
     List<Long> derivable = latticeCache.computeIfAbsent(java.util.Arrays.toString(rows) + "/" + classes.size(),
         x -> SliceLattice.newlyDerivable(rows, classes.size()));
+    if (derivable.isEmpty()) {
+      return null;
+    }
     BitSet cells = space.cells(k.keys());
+    // Each slice's content once, not once per derivable sum (the same measurement as in remainder).
+    java.util.Map<Slice, CellSpace.Content> contents = new java.util.HashMap<>();
+    java.util.function.Function<Slice, CellSpace.Content> contentOf = s -> contents.computeIfAbsent(s,
+        x -> space.content(day.sliceTruths().get(x), k.keys().side(), cells));
+    CellSpace.Content whole = null;
     for (long x : derivable) {
       Set<Slice> chosen = new TreeSet<>();
       for (long m = x; m != 0; m &= m - 1) {
@@ -239,7 +247,7 @@ public final class LinkedAudit {
         if (truth == null) {
           continue;
         }
-        CellSpace.Content c = space.content(truth, k.keys().side(), cells);
+        CellSpace.Content c = contentOf.apply(s);
         if (chosen.contains(s)) {
           lowerBound = Math.max(lowerBound, c.visitors());
           additive += c.hits() + c.pageviews() + c.bytes();
@@ -250,13 +258,14 @@ public final class LinkedAudit {
       for (Slice s : chosen) {
         UnsuppressedDay truth = day.sliceTruths().get(s);
         if (truth != null && !day.slices().contains(s)) {
-          CellSpace.Content c = space.content(truth, k.keys().side(), cells);
+          CellSpace.Content c = contentOf.apply(s);
           lowerBound = Math.max(lowerBound, c.visitors());
           additive += c.hits() + c.pageviews() + c.bytes();
         }
       }
       if (chosen.containsAll(day.slices()) || additive > 0) {
-        lowerBound = Math.max(lowerBound, space.content(day.truth(), k.keys().side(), cells).visitors() - othersVisitors);
+        whole = whole != null ? whole : space.content(day.truth(), k.keys().side(), cells);
+        lowerBound = Math.max(lowerBound, whole.visitors() - othersVisitors);
       }
       boolean small = lowerBound < threshold && (unread || (additive > 0 && lowerBound >= 1));
       if (small) {
@@ -279,13 +288,9 @@ public final class LinkedAudit {
     }
     BitSet onEverySlice = (BitSet) cells.clone();
     boolean coveredSomething = false;
-    long lowerBound = 0;
-    long hits = 0;
-    long pageviews = 0;
-    long bytes = 0;
     Set<String> against = new LinkedHashSet<>();
+    java.util.Map<Slice, BitSet> leftBySlice = new java.util.LinkedHashMap<>();
     for (Slice s : day.slices()) {
-      UnsuppressedDay truth = day.sliceTruths().get(s);
       BitSet left = (BitSet) cells.clone();
       for (Covering c : covering) {
         if (!c.slices().contains(s)) {
@@ -301,19 +306,37 @@ public final class LinkedAudit {
         }
       }
       onEverySlice.and(left);
-      if (truth == null) {
-        continue; // outside what this run read: adds nothing to the bound
+      leftBySlice.put(s, left);
+    }
+    if (!coveredSomething) {
+      return null; // nothing subtracted: N's own rows, which its own audit judges
+    }
+    // Contents only now, and only of what is left: counting distinct visitors of a page set is the costly part
+    // of this audit (a week next to its days, 210k lines: most of the suppress stage's samples).
+    long lowerBound = 0;
+    long hits = 0;
+    long pageviews = 0;
+    long bytes = 0;
+    for (java.util.Map.Entry<Slice, BitSet> e : leftBySlice.entrySet()) {
+      UnsuppressedDay truth = day.sliceTruths().get(e.getKey());
+      if (truth == null || e.getValue().isEmpty()) {
+        continue; // outside what this run read (adds nothing to the bound), or nothing left
       }
-      CellSpace.Content c = space.content(truth, k.keys().side(), left);
+      CellSpace.Content c = space.content(truth, k.keys().side(), e.getValue());
       lowerBound = Math.max(lowerBound, c.visitors());
       hits += c.hits();
       pageviews += c.pageviews();
       bytes += c.bytes();
+      if (lowerBound >= threshold) {
+        return null; // what is left holds k visitors on one slice already
+      }
     }
-    if (!coveredSomething || (hits == 0 && pageviews == 0 && bytes == 0 && lowerBound == 0)) {
-      return null; // nothing subtracted (N's own rows: its own audit), or nothing left
+    if (hits == 0 && pageviews == 0 && bytes == 0 && lowerBound == 0) {
+      return null; // nothing left
     }
-    lowerBound = Math.max(lowerBound, space.content(day.truth(), k.keys().side(), onEverySlice).visitors());
+    if (!onEverySlice.isEmpty()) {
+      lowerBound = Math.max(lowerBound, space.content(day.truth(), k.keys().side(), onEverySlice).visitors());
+    }
     if (lowerBound >= 1 && lowerBound < threshold) {
       return new Finding(k.keys(), k.table(), k.row(), "what is left after subtracting " + against, lowerBound);
     }
