@@ -40,6 +40,8 @@ import java.util.TreeSet;
  * thread-safe (one per release).
  */
 public final class LinkedAudit {
+  /** Rows tried per earlier release for {@link #publishedBound}: enough for the largest to decide. */
+  private static final int BOUND_ROWS = 8;
   /** One thing the attacker learns below k: the set, N's row it comes from (null for a derived set), how and the bound. */
   public record Finding(KeySet keys, Table table, PublishedRow row, String kind, long visitorLowerBound) {
     public String describe() {
@@ -267,6 +269,9 @@ public final class LinkedAudit {
         whole = whole != null ? whole : space.content(day.truth(), k.keys().side(), cells);
         lowerBound = Math.max(lowerBound, whole.visitors() - othersVisitors);
       }
+      if (unread && lowerBound < threshold) {
+        lowerBound = Math.max(lowerBound, publishedBound(k.keys(), chosen, threshold));
+      }
       boolean small = lowerBound < threshold && (unread || (additive > 0 && lowerBound >= 1));
       if (small) {
         List<String> with = new ArrayList<>();
@@ -278,6 +283,81 @@ public final class LinkedAudit {
       }
     }
     return null;
+  }
+
+  /**
+   * A lower bound of the visitors a set K of cells holds on slices some of which this run did not read: a row r
+   * inside K of an earlier release R that covers those slices, whose other slices this run did read, gives
+   * {@code r's visitors − r's visitors on those other slices} (a visitor of r is on the chosen slices or on the
+   * others, and is in K); on another slice this run did not read, r's visitors there are at most those of the
+   * smallest row around r that a release of just that slice published ({@link #publishedOn}). A day published after its week: the week's visitors of a row minus the day's are at
+   * least those of the other days; before this bound such a day was withheld whole, since its run reads only
+   * its own day. The largest rows first, at most {@link #BOUND_ROWS} of them per release.
+   */
+  private long publishedBound(KeySet keys, Set<Slice> chosen, long threshold) {
+    long best = 0;
+    for (int i = 0; i < day.linked().size() && best < threshold; i++) {
+      Set<Slice> rs = day.linked().get(i).slices();
+      if (!rs.containsAll(chosen)) {
+        continue;
+      }
+      List<Slice> others = new ArrayList<>();
+      for (Slice s : rs) {
+        if (!chosen.contains(s)) {
+          others.add(s);
+        }
+      }
+      List<ReleaseBlocks.Block> inside = new ArrayList<>();
+      for (ReleaseBlocks.Block b : linkedBlocks.get(i).within(keys)) {
+        if (b.row() != null && b.row().measures().visitors() > best) {
+          inside.add(b);
+        }
+      }
+      inside.sort(java.util.Comparator.comparingLong((ReleaseBlocks.Block b) -> -b.row().measures().visitors()));
+      for (ReleaseBlocks.Block b : inside.subList(0, Math.min(BOUND_ROWS, inside.size()))) {
+        PublishedRow r = b.row();
+        if (r.measures().visitors() <= best) {
+          break;
+        }
+        BitSet rowCells = space.cells(b.keys());
+        long elsewhere = 0;
+        for (Slice s : others) {
+          UnsuppressedDay truth = day.sliceTruths().get(s);
+          long there = truth != null ? space.content(truth, keys.side(), rowCells).visitors() : publishedOn(s, b.keys());
+          if (there == Long.MAX_VALUE) {
+            elsewhere = Long.MAX_VALUE;
+            break;
+          }
+          elsewhere += there;
+        }
+        if (elsewhere != Long.MAX_VALUE) {
+          best = Math.max(best, r.measures().visitors() - elsewhere);
+        }
+        if (best >= threshold) {
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * At least as many visitors as a set of cells holds on a slice this run did not read: the fewest visitors of a
+   * row around those cells published by an earlier release of just that slice (a day released by an earlier wave
+   * of this run, or by an earlier run); {@link Long#MAX_VALUE} when there is none.
+   */
+  private long publishedOn(Slice s, KeySet keys) {
+    long fewest = Long.MAX_VALUE;
+    for (int j = 0; j < day.linked().size(); j++) {
+      if (day.linked().get(j).slices().equals(Set.of(s))) {
+        for (ReleaseBlocks.Block b : linkedBlocks.get(j).containing(keys)) {
+          if (b.row() != null) {
+            fewest = Math.min(fewest, b.row().measures().visitors());
+          }
+        }
+      }
+    }
+    return fewest;
   }
 
   /** The additive remainder of a set after every covering release's rows inside it, slice by slice. */
