@@ -63,12 +63,49 @@ record KeyRange(boolean cofinite, Set<String> values) {
     return new KeyRange(false, s);
   }
 
+  /**
+   * Whether every value of this range is in {@code o}: {@code minus(o).equals(EMPTY)}, case by case without building
+   * the difference (two set copies per call were most of the linked audit's time, week next to its days, 7M
+   * benchmark lines).
+   */
   boolean within(KeyRange o) {
-    return minus(o).equals(EMPTY);
+    if (!cofinite) {
+      return o.cofinite ? java.util.Collections.disjoint(values, o.values) : o.values.containsAll(values);
+    }
+    return o.cofinite && values.containsAll(o.values); // a co-finite range is never within a finite one
   }
 
+  /** Whether no value is in both: {@code minus(minus(o)).equals(EMPTY)}, case by case. */
   boolean disjoint(KeyRange o) {
-    KeyRange i = minus(minus(o));
-    return i.equals(EMPTY);
+    if (!cofinite) {
+      return o.cofinite ? o.values.containsAll(values) : java.util.Collections.disjoint(values, o.values);
+    }
+    return !o.cofinite && values.containsAll(o.values); // two co-finite ranges always meet
+  }
+
+  /**
+   * The union of {@code ranges}: {@code EMPTY.union(r1).union(r2)...} in one pass, not one copy of the growing set
+   * per range. Every value of a finite range, or, when any is co-finite, every value but those all the co-finite
+   * ones leave out and no finite one has.
+   */
+  static KeyRange unionOf(Iterable<KeyRange> ranges) {
+    Set<String> finite = new HashSet<>();
+    Set<String> excluded = null;
+    for (KeyRange r : ranges) {
+      if (r.cofinite) {
+        if (excluded == null) {
+          excluded = new HashSet<>(r.values);
+        } else {
+          excluded.retainAll(r.values);
+        }
+      } else {
+        finite.addAll(r.values);
+      }
+    }
+    if (excluded == null) {
+      return new KeyRange(false, finite);
+    }
+    excluded.removeAll(finite);
+    return new KeyRange(true, excluded);
   }
 }

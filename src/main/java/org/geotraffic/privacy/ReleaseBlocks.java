@@ -89,6 +89,9 @@ final class ReleaseBlocks {
   void add(KeySet keys, Table table, PublishedRow row) {
     Block b = new Block(keys, table, row);
     blocks.add(b);
+    if (groups != null) {
+      addToGroups(b);
+    }
     if (keys.first().kind() == Cond.Kind.ONE) {
       byFirst.computeIfAbsent(keys.side() + "\u0000" + keys.first().value(), x -> new ArrayList<>()).add(b);
     }
@@ -154,26 +157,40 @@ final class ReleaseBlocks {
     return knowsVarying(k, true) || knowsVarying(k, false);
   }
 
+  /** The rows of one group: one side, and the same condition on the key that is fixed. */
+  private record GroupKey(KeySet.Side side, boolean varySecond, Cond fixed) {}
+
+  /** The varying key's ranges of each group, in block order; built on first use, kept up to date by {@link #add}. */
+  private Map<GroupKey, List<KeyRange>> groups;
+
+  /**
+   * The varying key's ranges of the rows that fix {@code fixed}. Indexed once per release instead of a scan of every
+   * block on every {@link #knows} (the linked audit asks for each row of every earlier release, each round).
+   */
+  private List<KeyRange> group(KeySet.Side side, boolean varySecond, Cond fixed) {
+    if (groups == null) {
+      groups = new HashMap<>();
+      blocks.forEach(this::addToGroups);
+    }
+    return groups.getOrDefault(new GroupKey(side, varySecond, fixed), List.of());
+  }
+
+  private void addToGroups(Block b) {
+    for (boolean vary : new boolean[] {true, false}) {
+      groups.computeIfAbsent(new GroupKey(b.keys().side(), vary, vary ? b.keys().first() : b.keys().second()), x -> new ArrayList<>())
+          .add(KeyRange.of(vary ? b.keys().second() : b.keys().first()));
+    }
+  }
+
   private boolean knowsVarying(KeySet k, boolean varySecond) {
     KeySet.Cond fixed = varySecond ? k.first() : k.second();
     if (fixed.kind() == Cond.Kind.NOT) {
       return false;
     }
     KeyRange target = KeyRange.of(varySecond ? k.second() : k.first());
-    List<KeyRange> group = new ArrayList<>();
-    for (Block b : blocks) {
-      if (b.keys().side() == k.side() && (varySecond ? b.keys().first() : b.keys().second()).equals(fixed)) {
-        group.add(KeyRange.of(varySecond ? b.keys().second() : b.keys().first()));
-      }
-    }
+    List<KeyRange> group = group(k.side(), varySecond, fixed);
     // A union of the group's rows inside the target.
-    KeyRange union = KeyRange.EMPTY;
-    for (KeyRange r : group) {
-      if (r.within(target)) {
-        union = union.union(r);
-      }
-    }
-    if (union.equals(target)) {
+    if (KeyRange.unionOf(inside(group, target)).equals(target)) {
       return true;
     }
     // A row of the group around the target, minus a union of the group's rows inside what is left.
@@ -182,16 +199,20 @@ final class ReleaseBlocks {
         continue;
       }
       KeyRange rest = parent.minus(target);
-      KeyRange restUnion = KeyRange.EMPTY;
-      for (KeyRange r : group) {
-        if (r.within(rest)) {
-          restUnion = restUnion.union(r);
-        }
-      }
-      if (restUnion.equals(rest)) {
+      if (KeyRange.unionOf(inside(group, rest)).equals(rest)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static List<KeyRange> inside(List<KeyRange> group, KeyRange range) {
+    List<KeyRange> out = new ArrayList<>();
+    for (KeyRange r : group) {
+      if (r.within(range)) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 }
