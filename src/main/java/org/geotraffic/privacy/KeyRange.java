@@ -70,7 +70,7 @@ record KeyRange(boolean cofinite, Set<String> values) {
    */
   boolean within(KeyRange o) {
     if (!cofinite) {
-      return o.cofinite ? java.util.Collections.disjoint(values, o.values) : o.values.containsAll(values);
+      return o.cofinite ? noneIn(values, o.values) : o.values.containsAll(values);
     }
     return o.cofinite && values.containsAll(o.values); // a co-finite range is never within a finite one
   }
@@ -78,9 +78,21 @@ record KeyRange(boolean cofinite, Set<String> values) {
   /** Whether no value is in both: {@code minus(minus(o)).equals(EMPTY)}, case by case. */
   boolean disjoint(KeyRange o) {
     if (!cofinite) {
-      return o.cofinite ? o.values.containsAll(values) : java.util.Collections.disjoint(values, o.values);
+      return o.cofinite ? o.values.containsAll(values) : noneIn(values, o.values);
     }
     return !o.cofinite && values.containsAll(o.values); // two co-finite ranges always meet
+  }
+
+  /** Whether no value of {@code a} is in {@code b}, iterating the smaller (Collections.disjoint iterates b when a is a Set). */
+  private static boolean noneIn(Set<String> a, Set<String> b) {
+    Set<String> small = a.size() <= b.size() ? a : b;
+    Set<String> large = small == a ? b : a;
+    for (String x : small) {
+      if (large.contains(x)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
