@@ -42,6 +42,10 @@ public final class CountryPageSets implements Serializable {
     final long total;
     /** Each page's sets; built on the first query, with the scratch below. */
     transient int[][] setsOfPage;
+    transient Map<String, Integer> pageIds;
+    transient long totalPostings;
+    /** Scratch: which query last named a page, and last touched a set (stamps). */
+    transient int[] pageMark;
     transient int[] mark;
     transient int[] count;
     transient int stamp;
@@ -57,18 +61,30 @@ public final class CountryPageSets implements Serializable {
       this.total = t;
     }
 
-    /** The distinct visitors whose set holds at least one of {@code named}. */
+    /**
+     * The distinct visitors whose set holds at least one of {@code named}. Costs the query's pages and their lists,
+     * not the country's pages: the linked audit asks about one cell at a time, thousands of times per round.
+     */
     synchronized long withAnyOf(Collection<String> named) {
       if (sets.length == 0 || named.isEmpty()) {
         return 0;
       }
-      boolean[] in = new boolean[pages.length];
+      index();
+      if (stamp > Integer.MAX_VALUE - 2) { // stamps must stay unique: start over
+        Arrays.fill(pageMark, 0);
+        Arrays.fill(mark, 0);
+        stamp = 0;
+      }
+      int now = ++stamp;
+      int[] ids = new int[Math.min(named.size(), pages.length)];
       int hits = 0;
+      long namedPostings = 0;
       for (String p : named) {
-        int id = p == null ? -1 : Arrays.binarySearch(pages, p);
-        if (id >= 0 && !in[id]) {
-          in[id] = true;
-          hits++;
+        Integer id = p == null ? null : pageIds.get(p);
+        if (id != null && pageMark[id] != now) {
+          pageMark[id] = now;
+          ids[hits++] = id;
+          namedPostings += setsOfPage[id].length;
         }
       }
       if (hits == 0) {
@@ -77,35 +93,24 @@ public final class CountryPageSets implements Serializable {
       if (hits == pages.length) {
         return total; // every set holds at least one page, and every page is named
       }
-      index();
-      long namedPostings = 0;
-      long otherPostings = 0;
-      for (int id = 0; id < in.length; id++) {
-        if (in[id]) {
-          namedPostings += setsOfPage[id].length;
-        } else {
-          otherPostings += setsOfPage[id].length;
-        }
-      }
-      int now = ++stamp;
-      if (namedPostings <= otherPostings) {
+      now = ++stamp;
+      if (namedPostings <= totalPostings - namedPostings) {
         long n = 0;
-        for (int id = 0; id < in.length; id++) {
-          if (in[id]) {
-            for (int s : setsOfPage[id]) {
-              if (mark[s] != now) {
-                mark[s] = now;
-                n += visitors[s];
-              }
+        for (int i = 0; i < hits; i++) {
+          for (int s : setsOfPage[ids[i]]) {
+            if (mark[s] != now) {
+              mark[s] = now;
+              n += visitors[s];
             }
           }
         }
         return n;
       }
       // Every set, minus those made only of pages not named (all their pages are among those).
+      int namedStamp = now - 1;
       long none = 0;
-      for (int id = 0; id < in.length; id++) {
-        if (!in[id]) {
+      for (int id = 0; id < pages.length; id++) {
+        if (pageMark[id] != namedStamp) {
           for (int s : setsOfPage[id]) {
             if (mark[s] != now) {
               mark[s] = now;
@@ -140,6 +145,15 @@ public final class CountryPageSets implements Serializable {
           of[id][n[id]++] = s;
         }
       }
+      Map<String, Integer> ids = new HashMap<>();
+      long postings = 0;
+      for (int id = 0; id < pages.length; id++) {
+        ids.put(pages[id], id);
+        postings += of[id].length;
+      }
+      pageIds = ids;
+      totalPostings = postings;
+      pageMark = new int[pages.length];
       mark = new int[sets.length];
       count = new int[sets.length];
       setsOfPage = of;
