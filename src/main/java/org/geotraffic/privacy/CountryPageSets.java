@@ -70,18 +70,44 @@ public final class CountryPageSets implements Serializable {
         return 0;
       }
       index();
+      int[] ids = new int[named.size()];
+      int n = 0;
+      for (String p : named) {
+        Integer id = p == null ? null : pageIds.get(p);
+        if (id != null) {
+          ids[n++] = id;
+        }
+      }
+      return withAnyOfNumbers(ids, n);
+    }
+
+    synchronized int number(String page) {
+      if (sets.length == 0) {
+        return -1;
+      }
+      index();
+      Integer id = pageIds.get(page);
+      return id == null ? -1 : id;
+    }
+
+    /** {@link #withAnyOf} for page numbers ({@link #number}; repeats allowed): the first {@code n} of {@code numbers}. */
+    synchronized long withAnyOfNumbers(int[] numbers, int n) {
+      if (sets.length == 0 || n == 0) {
+        return 0;
+      }
+      index();
       if (stamp > Integer.MAX_VALUE - 2) { // stamps must stay unique: start over
         Arrays.fill(pageMark, 0);
         Arrays.fill(mark, 0);
         stamp = 0;
       }
       int now = ++stamp;
-      int[] ids = new int[Math.min(named.size(), pages.length)];
+      int[] ids = new int[Math.min(n, pages.length)];
       int hits = 0;
       long namedPostings = 0;
-      for (String p : named) {
-        Integer id = p == null ? null : pageIds.get(p);
-        if (id != null && pageMark[id] != now) {
+      for (int j = 0; j < n; j++) {
+        int id = numbers[j];
+        if (pageMark[id] != now) {
           pageMark[id] = now;
           ids[hits++] = id;
           namedPostings += setsOfPage[id].length;
@@ -95,16 +121,16 @@ public final class CountryPageSets implements Serializable {
       }
       now = ++stamp;
       if (namedPostings <= totalPostings - namedPostings) {
-        long n = 0;
+        long found = 0;
         for (int i = 0; i < hits; i++) {
           for (int s : setsOfPage[ids[i]]) {
             if (mark[s] != now) {
               mark[s] = now;
-              n += visitors[s];
+              found += visitors[s];
             }
           }
         }
-        return n;
+        return found;
       }
       // Every set, minus those made only of pages not named (all their pages are among those).
       int namedStamp = now - 1;
@@ -249,6 +275,21 @@ public final class CountryPageSets implements Serializable {
   public long visitorsWithAnyOf(String country, Collection<String> pages) {
     Country c = byCountry.get(country);
     return c == null ? 0 : c.withAnyOf(pages);
+  }
+
+  /** The number {@link #visitorsWithAnyOfNumbers} knows {@code page} of {@code country} by, or -1 when no set holds it. */
+  public int pageNumber(String country, String page) {
+    Country c = byCountry.get(country);
+    return c == null ? -1 : c.number(page);
+  }
+
+  /**
+   * {@link #visitorsWithAnyOf} for pages given by their {@link #pageNumber}s (the first {@code n} of {@code numbers};
+   * repeats allowed): for callers that ask about the same pages many times (the linked audit's cell space).
+   */
+  public long visitorsWithAnyOfNumbers(String country, int[] numbers, int n) {
+    Country c = byCountry.get(country);
+    return c == null ? 0 : c.withAnyOfNumbers(numbers, n);
   }
 
   @Override

@@ -84,6 +84,19 @@ class CountryPageSetsTest {
         }
         assertEquals(reference(byCountry, country, query), truth.visitorsWithAnyOf(country, query),
             "round " + round + " country " + country + " query " + query);
+        int[] numbers = new int[query.size() * 2];
+        int n = 0;
+        for (String p : query) {
+          int number = truth.pageNumber(country, p);
+          if (number >= 0) {
+            numbers[n++] = number;
+            if (rnd.nextInt(4) == 0) {
+              numbers[n++] = number; // repeats are allowed
+            }
+          }
+        }
+        assertEquals(reference(byCountry, country, query), truth.visitorsWithAnyOfNumbers(country, numbers, n),
+            "round " + round + " country " + country + " query by numbers " + query);
       }
     }
   }
