@@ -52,6 +52,7 @@ public final class DayAssembler {
     sums[3] += bytes;
   }
 
+  /** The day's tables. Once: the sums are cleared as they are read (a week and its days are built one after another). */
   public UnsuppressedDay build() {
     Measures totals = Measures.ZERO;
     Map<String, Measures> countries = new TreeMap<>();
@@ -62,6 +63,7 @@ public final class DayAssembler {
       countries.merge(e.getKey().a(), m, Measures::plus);
       totals = totals.plus(m);
     }
+    regions.clear();
     Map<String, Measures> pageTotals = new TreeMap<>();
     Map<String, List<Cell>> pageCountryCells = new HashMap<>();
     for (Map.Entry<Pair, long[]> e : pageCountries.entrySet()) {
@@ -69,6 +71,7 @@ public final class DayAssembler {
       pageCountryCells.computeIfAbsent(e.getKey().a(), p -> new ArrayList<>()).add(new Cell(e.getKey().b(), m));
       pageTotals.merge(e.getKey().a(), m, Measures::plus);
     }
+    pageCountries.clear();
     List<Cell> pages = new ArrayList<>();
     pageTotals.forEach((page, m) -> pages.add(new Cell(page, m)));
     pages.sort(ChildGroup.FOLD_ORDER);
@@ -90,6 +93,7 @@ public final class DayAssembler {
         byCountry.computeIfAbsent(c, x -> new HashMap<>()).merge(k.a(), n[0], Long::sum);
       }
     });
+    pageSets.clear();
     for (int j = 1; j < unions.length; j++) {
       unions[j] += unions[j - 1];
     }

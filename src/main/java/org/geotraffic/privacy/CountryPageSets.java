@@ -1,53 +1,309 @@
 package org.geotraffic.privacy;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * For each country of a (date, site), how many visitors viewed each distinct set of pages: the
  * visitor-level detail, without visitors, that exact distinct counts over any set of a country's pages
  * need (the per-country "(other pages)" row of page_countries). A visitor has one country, so the sets of
- * different countries never share a visitor. Immutable.
+ * different countries never share a visitor. Immutable (answers do not change; an index is built on the
+ * first query and kept).
  *
- * @param byCountry country -> (the pages of a set, sorted, joined by {@link #SEPARATOR}) -> visitors
+ * <p>Held compactly: per country the distinct pages once, and each set as the numbers of its pages. As
+ * strings (each set its pages joined), a week's page sets and those of its seven days were 255 MB of the
+ * 430 MB the suppress stage kept live on a 640 MB heap (7M benchmark lines, week next to its published
+ * days), and it spent most of its time in full collections; and each query split every set of the country
+ * again (that stage ran over 7 minutes in {@link #visitorsWithAnyOf}). A query now reads only the inverted
+ * lists of the pages it names, or of those it leaves out when that is shorter.
  */
-public record CountryPageSets(Map<String, Map<String, Long>> byCountry) implements Serializable {
+public final class CountryPageSets implements Serializable {
+  private static final long serialVersionUID = 2L;
   /** Log lines end at '\n', so no page contains one. */
   public static final String SEPARATOR = "\n";
   public static final CountryPageSets EMPTY = new CountryPageSets(Map.of());
 
-  public CountryPageSets {
-    Map<String, Map<String, Long>> copy = new HashMap<>();
-    byCountry.forEach((c, sets) -> copy.put(c, Map.copyOf(sets)));
-    byCountry = Map.copyOf(copy);
-  }
+  /** One country's page sets. */
+  private static final class Country implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** The distinct pages of its sets, sorted. */
+    final String[] pages;
+    /** Each set as page numbers (indexes into pages), ascending and distinct. */
+    final int[][] sets;
+    /** Each set's visitors. */
+    final long[] visitors;
+    final long total;
+    /** Each page's sets; built on the first query, with the scratch below. */
+    transient int[][] setsOfPage;
+    transient Map<String, Integer> pageIds;
+    transient long totalPostings;
+    /** Scratch: which query last named a page, and last touched a set (stamps). */
+    transient int[] pageMark;
+    transient int[] mark;
+    transient int[] count;
+    transient int stamp;
 
-  /** The distinct visitors of {@code country} who viewed at least one of {@code pages}. */
-  public long visitorsWithAnyOf(String country, Set<String> pages) {
-    long n = 0;
-    for (Map.Entry<String, Long> e : byCountry.getOrDefault(country, Map.of()).entrySet()) {
-      if (anyOf(e.getKey(), pages)) {
-        n += e.getValue();
+    Country(String[] pages, int[][] sets, long[] visitors) {
+      this.pages = pages;
+      this.sets = sets;
+      this.visitors = visitors;
+      long t = 0;
+      for (long v : visitors) {
+        t += v;
       }
+      this.total = t;
     }
-    return n;
+
+    /**
+     * The distinct visitors whose set holds at least one of {@code named}. Costs the query's pages and their lists,
+     * not the country's pages: the linked audit asks about one cell at a time, thousands of times per round.
+     */
+    synchronized long withAnyOf(Collection<String> named) {
+      if (sets.length == 0 || named.isEmpty()) {
+        return 0;
+      }
+      index();
+      int[] ids = new int[named.size()];
+      int n = 0;
+      for (String p : named) {
+        Integer id = p == null ? null : pageIds.get(p);
+        if (id != null) {
+          ids[n++] = id;
+        }
+      }
+      return withAnyOfNumbers(ids, n);
+    }
+
+    synchronized int number(String page) {
+      if (sets.length == 0) {
+        return -1;
+      }
+      index();
+      Integer id = pageIds.get(page);
+      return id == null ? -1 : id;
+    }
+
+    /** {@link #withAnyOf} for page numbers ({@link #number}; repeats allowed): the first {@code n} of {@code numbers}. */
+    synchronized long withAnyOfNumbers(int[] numbers, int n) {
+      if (sets.length == 0 || n == 0) {
+        return 0;
+      }
+      index();
+      if (stamp > Integer.MAX_VALUE - 2) { // stamps must stay unique: start over
+        Arrays.fill(pageMark, 0);
+        Arrays.fill(mark, 0);
+        stamp = 0;
+      }
+      int now = ++stamp;
+      int[] ids = new int[Math.min(n, pages.length)];
+      int hits = 0;
+      long namedPostings = 0;
+      for (int j = 0; j < n; j++) {
+        int id = numbers[j];
+        if (pageMark[id] != now) {
+          pageMark[id] = now;
+          ids[hits++] = id;
+          namedPostings += setsOfPage[id].length;
+        }
+      }
+      if (hits == 0) {
+        return 0;
+      }
+      if (hits == pages.length) {
+        return total; // every set holds at least one page, and every page is named
+      }
+      now = ++stamp;
+      if (namedPostings <= totalPostings - namedPostings) {
+        long found = 0;
+        for (int i = 0; i < hits; i++) {
+          for (int s : setsOfPage[ids[i]]) {
+            if (mark[s] != now) {
+              mark[s] = now;
+              found += visitors[s];
+            }
+          }
+        }
+        return found;
+      }
+      // Every set, minus those made only of pages not named (all their pages are among those).
+      int namedStamp = now - 1;
+      long none = 0;
+      for (int id = 0; id < pages.length; id++) {
+        if (pageMark[id] != namedStamp) {
+          for (int s : setsOfPage[id]) {
+            if (mark[s] != now) {
+              mark[s] = now;
+              count[s] = 0;
+            }
+            if (++count[s] == sets[s].length) {
+              none += visitors[s];
+            }
+          }
+        }
+      }
+      return total - none;
+    }
+
+    private void index() {
+      if (setsOfPage != null) {
+        return;
+      }
+      int[] n = new int[pages.length];
+      for (int[] set : sets) {
+        for (int id : set) {
+          n[id]++;
+        }
+      }
+      int[][] of = new int[pages.length][];
+      for (int id = 0; id < of.length; id++) {
+        of[id] = new int[n[id]];
+      }
+      Arrays.fill(n, 0);
+      for (int s = 0; s < sets.length; s++) {
+        for (int id : sets[s]) {
+          of[id][n[id]++] = s;
+        }
+      }
+      Map<String, Integer> ids = new HashMap<>();
+      long postings = 0;
+      for (int id = 0; id < pages.length; id++) {
+        ids.put(pages[id], id);
+        postings += of[id].length;
+      }
+      pageIds = ids;
+      totalPostings = postings;
+      pageMark = new int[pages.length];
+      mark = new int[sets.length];
+      count = new int[sets.length];
+      setsOfPage = of;
+    }
   }
 
-  private static boolean anyOf(String set, Collection<String> pages) {
+  private final Map<String, Country> byCountry;
+
+  /** @param byCountry country -> (the pages of a set, joined by {@link #SEPARATOR}) -> visitors */
+  public CountryPageSets(Map<String, Map<String, Long>> byCountry) {
+    Map<String, Country> out = new HashMap<>();
+    byCountry.forEach((country, sets) -> out.put(Objects.requireNonNull(country), compact(sets)));
+    this.byCountry = out;
+  }
+
+  /** One country's sets as page numbers; the set strings are read once and not kept (they can be most of a day's memory). */
+  private static Country compact(Map<String, Long> sets) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> byFirstSeen = new ArrayList<>();
+    int[][] ids = new int[sets.size()][];
+    long[] visitors = new long[sets.size()];
+    int i = 0;
+    for (Map.Entry<String, Long> e : sets.entrySet()) {
+      String[] p = split(e.getKey());
+      int[] set = new int[p.length];
+      for (int j = 0; j < p.length; j++) {
+        Integer id = seen.get(p[j]);
+        if (id == null) {
+          id = byFirstSeen.size();
+          seen.put(p[j], id);
+          byFirstSeen.add(p[j]);
+        }
+        set[j] = id;
+      }
+      ids[i] = set;
+      visitors[i++] = e.getValue();
+    }
+    // Renumber the pages in sorted order (queries look them up by binary search).
+    String[] dictionary = byFirstSeen.toArray(String[]::new);
+    Arrays.sort(dictionary);
+    int[] sortedId = new int[dictionary.length];
+    for (int id = 0; id < sortedId.length; id++) {
+      sortedId[id] = Arrays.binarySearch(dictionary, byFirstSeen.get(id));
+    }
+    for (int s = 0; s < ids.length; s++) {
+      for (int j = 0; j < ids[s].length; j++) {
+        ids[s][j] = sortedId[ids[s][j]];
+      }
+      ids[s] = Arrays.stream(ids[s]).sorted().distinct().toArray();
+    }
+    return new Country(dictionary, ids, visitors);
+  }
+
+  /** A set's pages, as the set was written (an empty string is one empty page). */
+  private static String[] split(String set) {
+    List<String> out = new ArrayList<>();
     int start = 0;
     while (start <= set.length()) {
       int end = set.indexOf(SEPARATOR, start);
       if (end < 0) {
         end = set.length();
       }
-      if (pages.contains(set.substring(start, end))) {
-        return true;
-      }
+      out.add(set.substring(start, end));
       start = end + 1;
     }
-    return false;
+    return out.toArray(String[]::new);
+  }
+
+  /**
+   * country -> (the pages of a set, sorted and distinct, joined by {@link #SEPARATOR}) -> visitors (sets with the
+   * same pages summed). Built on each call: for tests and reports, not for hot paths.
+   */
+  public Map<String, Map<String, Long>> byCountry() {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    byCountry.forEach((country, c) -> {
+      Map<String, Long> sets = new TreeMap<>();
+      for (int s = 0; s < c.sets.length; s++) {
+        StringBuilder b = new StringBuilder();
+        for (int j = 0; j < c.sets[s].length; j++) {
+          if (j > 0) {
+            b.append(SEPARATOR);
+          }
+          b.append(c.pages[c.sets[s][j]]);
+        }
+        sets.merge(b.toString(), c.visitors[s], Long::sum);
+      }
+      out.put(country, sets);
+    });
+    return out;
+  }
+
+  /** The distinct visitors of {@code country} who viewed at least one of {@code pages}. */
+  public long visitorsWithAnyOf(String country, Collection<String> pages) {
+    Country c = byCountry.get(country);
+    return c == null ? 0 : c.withAnyOf(pages);
+  }
+
+  /** The number {@link #visitorsWithAnyOfNumbers} knows {@code page} of {@code country} by, or -1 when no set holds it. */
+  public int pageNumber(String country, String page) {
+    Country c = byCountry.get(country);
+    return c == null ? -1 : c.number(page);
+  }
+
+  /**
+   * {@link #visitorsWithAnyOf} for pages given by their {@link #pageNumber}s (the first {@code n} of {@code numbers};
+   * repeats allowed): for callers that ask about the same pages many times (the linked audit's cell space).
+   */
+  public long visitorsWithAnyOfNumbers(String country, int[] numbers, int n) {
+    Country c = byCountry.get(country);
+    return c == null ? 0 : c.withAnyOfNumbers(numbers, n);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CountryPageSets other && byCountry().equals(other.byCountry());
+  }
+
+  @Override
+  public int hashCode() {
+    return byCountry().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "CountryPageSets" + byCountry();
   }
 }

@@ -38,7 +38,7 @@ public final class ReleaseRecompute {
         for (Slice s : r.slices()) {
           UnsuppressedDay t = day.sliceTruths().get(s);
           if (t != null) {
-            CellSpace.Content c = space.content(t, b.keys().side(), cells);
+            CellSpace.Additive c = space.additive(t, b.keys().side(), cells);
             hits += c.hits();
             pageviews += c.pageviews();
             bytes += c.bytes();
