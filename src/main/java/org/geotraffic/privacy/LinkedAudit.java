@@ -290,8 +290,8 @@ public final class LinkedAudit {
    * inside K of an earlier release R that covers those slices, whose other slices this run did read, gives
    * {@code r's visitors − r's visitors on those other slices} (a visitor of r is on the chosen slices or on the
    * others, and is in K); on another slice this run did not read, r's visitors there are at most those of the
-   * smallest row around r that a release of just that slice published ({@link #publishedOn}). A day published after its week: the week's visitors of a row minus the day's are at
-   * least those of the other days; before this bound such a day was withheld whole, since its run reads only
+   * smallest row around r that a release of just that slice published ({@link #publishedOn}). A day published
+   * after its week: the week's visitors of a row minus the day's are at least those of the other days; before this bound such a day was withheld whole, since its run reads only
    * its own day. The largest rows first, at most {@link #BOUND_ROWS} of them per release.
    */
   private long publishedBound(KeySet keys, Set<Slice> chosen, long threshold) {

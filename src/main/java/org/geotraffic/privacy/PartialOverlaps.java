@@ -76,7 +76,7 @@ final class PartialOverlaps {
         continue;
       }
       PublishedRow theirs = exactRow(p.blocks(), k.keys());
-      if (theirs == null || partition(p.overlap(), k.keys(), false, null) != null) {
+      if (theirs == null || partition(p.overlap(), i -> linkedBlocks.get(i).knows(k.keys())) != null) {
         continue; // P does not publish K, or K on O was derivable before N
       }
       long visitorsOnOverlap = 0;
@@ -103,20 +103,20 @@ final class PartialOverlaps {
       }
       if (nothingInB) {
         // Then K|A is known, and so is (K'∖K)|A for supersets K' published within A.
-        long[] patch = {0, 0};
-        if (hitsInA > 0 && partition(p.onlyNew(), k.keys(), true, patch) != null && patch[1] > 0 && patch[0] < threshold) {
-          return finding(k, p, "the rest of supersets published outside " + p.name() + " minus its lines there", patch[0]);
+        Patch patch = hitsInA > 0 ? patch(p.onlyNew(), k.keys()) : null;
+        if (patch != null && patch.holdsVisitors() && patch.visitorBound() < threshold) {
+          return finding(k, p, "the rest of supersets published outside " + p.name() + " minus its lines there", patch.visitorBound());
         }
         continue;
       }
       // (1) K|B ∪ (K'∖K)|A: P.K − N.K + supersets of K published within A.
       long bound = Math.max(0, boundInB);
       if (hitsInA > 0) {
-        long[] patch = {0, 0};
-        if (partition(p.onlyNew(), k.keys(), true, patch) == null) {
+        Patch patch = patch(p.onlyNew(), k.keys());
+        if (patch == null) {
           continue; // −K|A cannot be cancelled by releases within A
         }
-        bound = Math.max(bound, patch[0]);
+        bound = Math.max(bound, patch.visitorBound());
       }
       if (bound < threshold) {
         return finding(k, p, (hitsInA > 0 ? "its lines in " + p.name() + " outside this release, with supersets published for the rest"
@@ -146,17 +146,42 @@ final class PartialOverlaps {
   }
 
   /**
-   * Earlier releases lying within {@code target} whose slices partition it and that each know {@code k}
-   * ({@code superset == false}) or publish a strict superset of it ({@code superset == true}); null when
-   * there are none. For supersets, {@code patchBound[0]} becomes the largest over those releases of the
-   * fewest visitors a superset's extra cells hold on one of its slices: a lower bound of the patch's visitors;
-   * {@code patchBound[1]} is positive when some superset's extra cells hold a visitor.
+   * The attacker's cheapest patch of {@code −K|target}: earlier releases within the target that partition it and
+   * each publish a strict superset K' of K; null when there are none. Its visitors are at least, for each of those
+   * releases, the fewest that one of its supersets' extra cells (K'∖K) hold on one of its slices.
    */
-  private List<Integer> partition(Set<Slice> target, KeySet k, boolean superset, long[] patchBound) {
+  private Patch patch(Set<Slice> target, KeySet k) {
+    List<Integer> chosen = partition(target, i -> !strictSupersets(linkedBlocks.get(i), k).isEmpty());
+    if (chosen == null) {
+      return null;
+    }
+    BitSet inner = space.cells(k);
+    long bound = 0;
+    boolean holdsVisitors = false;
+    for (int i : chosen) {
+      long fewest = Long.MAX_VALUE;
+      for (ReleaseBlocks.Block b : strictSupersets(linkedBlocks.get(i), k)) {
+        BitSet extra = (BitSet) space.cells(b.keys()).clone();
+        extra.andNot(inner);
+        long most = 0;
+        for (Slice s : day.linked().get(i).slices()) {
+          most = Math.max(most, content(s, k.side(), extra).visitors());
+        }
+        fewest = Math.min(fewest, most);
+        holdsVisitors |= most > 0;
+      }
+      bound = Math.max(bound, fewest);
+    }
+    return new Patch(bound, holdsVisitors);
+  }
+
+  private record Patch(long visitorBound, boolean holdsVisitors) {}
+
+  /** Earlier releases lying within {@code target}, passing {@code which}, whose slices partition it (largest first); null when none do. */
+  private List<Integer> partition(Set<Slice> target, java.util.function.IntPredicate which) {
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < day.linked().size(); i++) {
-      Set<Slice> s = day.linked().get(i).slices();
-      if (target.containsAll(s) && (superset ? !strictSupersets(linkedBlocks.get(i), k).isEmpty() : linkedBlocks.get(i).knows(k))) {
+      if (target.containsAll(day.linked().get(i).slices()) && which.test(i)) {
         candidates.add(i);
       }
     }
@@ -170,27 +195,7 @@ final class PartialOverlaps {
         chosen.add(i);
       }
     }
-    if (!covered.equals(target)) {
-      return null;
-    }
-    if (superset) {
-      BitSet inner = space.cells(k);
-      for (int i : chosen) {
-        long fewest = Long.MAX_VALUE;
-        for (ReleaseBlocks.Block b : strictSupersets(linkedBlocks.get(i), k)) {
-          BitSet extra = (BitSet) space.cells(b.keys()).clone();
-          extra.andNot(inner);
-          long most = 0;
-          for (Slice s : day.linked().get(i).slices()) {
-            most = Math.max(most, content(s, k.side(), extra).visitors());
-          }
-          fewest = Math.min(fewest, most);
-          patchBound[1] += most;
-        }
-        patchBound[0] = Math.max(patchBound[0], fewest);
-      }
-    }
-    return chosen;
+    return covered.equals(target) ? chosen : null;
   }
 
   private static List<ReleaseBlocks.Block> strictSupersets(ReleaseBlocks blocks, KeySet k) {
