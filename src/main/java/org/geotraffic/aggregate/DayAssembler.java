@@ -28,10 +28,10 @@ public final class DayAssembler {
 
   private final String date;
   private final String site;
-  private final Map<Pair, long[]> regions = new HashMap<>();
-  private final Map<Pair, long[]> pageCountries = new HashMap<>();
-  /** (page set, country) -> visitors; see {@link VisitorTables#PAGE_SETS} for the country key. */
-  private final Map<Pair, long[]> pageSets = new HashMap<>();
+  private final Map<Pair, MeasureSums> regions = new HashMap<>();
+  private final Map<Pair, MeasureSums> pageCountries = new HashMap<>();
+  /** (page set, country) -> visitors; see {@link PartialTable#PAGE_SETS} for the country key. */
+  private final Map<Pair, MeasureSums> pageSets = new HashMap<>();
 
   public DayAssembler(String date, String site) {
     this.date = date;
@@ -39,17 +39,13 @@ public final class DayAssembler {
   }
 
   /** Adds one partial cell ({@link VisitorTables.TableCell}'s table, keys and measures). */
-  public void add(String table, String key1, String key2, long visitors, long hits, long pageviews, long bytes) {
-    long[] sums = switch (table) {
-      case VisitorTables.REGIONS -> regions.computeIfAbsent(new Pair(key1, key2), k -> new long[4]);
-      case VisitorTables.PAGE_COUNTRIES -> pageCountries.computeIfAbsent(new Pair(key1, key2), k -> new long[4]);
-      case VisitorTables.PAGE_SETS -> pageSets.computeIfAbsent(new Pair(key1, key2), k -> new long[4]);
-      default -> throw new IllegalArgumentException("Cannot assemble a day from table " + table);
+  public void add(PartialTable table, String key1, String key2, long visitors, long hits, long pageviews, long bytes) {
+    Map<Pair, MeasureSums> into = switch (table) {
+      case REGIONS -> regions;
+      case PAGE_COUNTRIES -> pageCountries;
+      case PAGE_SETS -> pageSets;
     };
-    sums[0] += visitors;
-    sums[1] += hits;
-    sums[2] += pageviews;
-    sums[3] += bytes;
+    into.computeIfAbsent(new Pair(key1, key2), k -> new MeasureSums()).add(visitors, hits, pageviews, bytes);
   }
 
   /** The day's tables. Once: the sums are cleared as they are read (a week and its days are built one after another). */
@@ -57,8 +53,8 @@ public final class DayAssembler {
     Measures totals = Measures.ZERO;
     Map<String, Measures> countries = new TreeMap<>();
     Map<String, List<Cell>> regionCells = new HashMap<>();
-    for (Map.Entry<Pair, long[]> e : regions.entrySet()) {
-      Measures m = measures(e.getValue());
+    for (Map.Entry<Pair, MeasureSums> e : regions.entrySet()) {
+      Measures m = e.getValue().toMeasures();
       regionCells.computeIfAbsent(e.getKey().a(), c -> new ArrayList<>()).add(new Cell(e.getKey().b(), m));
       countries.merge(e.getKey().a(), m, Measures::plus);
       totals = totals.plus(m);
@@ -66,8 +62,8 @@ public final class DayAssembler {
     regions.clear();
     Map<String, Measures> pageTotals = new TreeMap<>();
     Map<String, List<Cell>> pageCountryCells = new HashMap<>();
-    for (Map.Entry<Pair, long[]> e : pageCountries.entrySet()) {
-      Measures m = measures(e.getValue());
+    for (Map.Entry<Pair, MeasureSums> e : pageCountries.entrySet()) {
+      Measures m = e.getValue().toMeasures();
       pageCountryCells.computeIfAbsent(e.getKey().a(), p -> new ArrayList<>()).add(new Cell(e.getKey().b(), m));
       pageTotals.merge(e.getKey().a(), m, Measures::plus);
     }
@@ -86,11 +82,11 @@ public final class DayAssembler {
     pageSets.forEach((k, n) -> {
       String country = k.b();
       if (country == null || !country.startsWith(VisitorTables.ALSO_ELSEWHERE)) {
-        unions[first.firstRank(k.a())] += n[0]; // each visitor once over the site's pages
+        unions[first.firstRank(k.a())] += n.visitors; // each visitor once over the site's pages
       }
       if (country != null && !country.equals(VisitorTables.ALL_COUNTRIES)) {
         String c = country.startsWith(VisitorTables.ALSO_ELSEWHERE) ? country.substring(VisitorTables.ALSO_ELSEWHERE.length()) : country;
-        byCountry.computeIfAbsent(c, x -> new HashMap<>()).merge(k.a(), n[0], Long::sum);
+        byCountry.computeIfAbsent(c, x -> new HashMap<>()).merge(k.a(), n.visitors, Long::sum);
       }
     });
     pageSets.clear();
@@ -106,9 +102,5 @@ public final class DayAssembler {
     countries.forEach((country, m) -> countryCells.add(new Cell(country, m)));
     return new UnsuppressedDay(date, site, totals, ChildGroup.disjoint(countryCells), regionGroups, new ChildGroup(pages, unions, false),
         pageCountryGroups, new CountryPageSets(byCountry));
-  }
-
-  private static Measures measures(long[] s) {
-    return new Measures(s[0], s[1], s[2], s[3]);
   }
 }

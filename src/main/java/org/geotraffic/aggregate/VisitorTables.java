@@ -14,7 +14,7 @@ import org.geotraffic.enrich.LineEnricher;
  * each of its days (the shuffle partitions by (day, visitor)). Each visitor counts once per distinct
  * region and once per distinct (page, country) it has in a (day, site), so partitions' visitor counts
  * add up exactly (within a day their visitor sets are disjoint); hits, page views
- * and bytes add up anyway. Each visitor also leaves its set of pages ({@link #PAGE_SETS}, counted per
+ * and bytes add up anyway. Each visitor also leaves its set of pages ({@link PartialTable#PAGE_SETS}, counted per
  * distinct set), from which the distinct visitors of any union of pages follow without visitor ids.
  *
  * <p>Cells must arrive sorted by {@link #sortKey}: each day contiguous and, within a day, each visitor
@@ -24,15 +24,6 @@ import org.geotraffic.enrich.LineEnricher;
  * the current day's cells are held: when a day ends they are handed on. Not thread-safe.
  */
 public final class VisitorTables {
-  public static final String REGIONS = "regions";
-  public static final String PAGE_COUNTRIES = "page_countries";
-  /**
-   * key1: the distinct pages of one visitor in a (day, site, country), sorted, joined by {@link #PAGE_SEPARATOR};
-   * key2: the country, or for a visitor seen in several countries (rare: a lookup error) the country after
-   * {@link #ALSO_ELSEWHERE}, with one more cell of its pages over all countries under key2 {@link #ALL_COUNTRIES}:
-   * each visitor counts once per country and once in the site's page sets.
-   */
-  public static final String PAGE_SETS = "page_sets";
   /** Marks the per-country page set of a visitor seen in more than one country. */
   public static final String ALSO_ELSEWHERE = "\u0001";
   /** key2 of the site-wide page set of a visitor seen in more than one country. */
@@ -43,13 +34,12 @@ public final class VisitorTables {
   /**
    * One partial table cell.
    *
-   * @param table {@link #REGIONS} (key1 country, key2 region), {@link #PAGE_COUNTRIES} (key1 page, key2
-   *     country) or {@link #PAGE_SETS} (key1 the page set, key2 its country; visitors only)
+   * @param table which partial table; it says what key1 and key2 are
    */
-  public record TableCell(String table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews,
+  public record TableCell(PartialTable table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews,
       long bytes, int slice) {
     /** A cell of the day's (the period's) own tables. */
-    public TableCell(String table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews, long bytes) {
+    public TableCell(PartialTable table, int day, String site, String key1, String key2, long visitors, long hits, long pageviews, long bytes) {
       this(table, day, site, key1, key2, visitors, hits, pageviews, bytes, Slices.NONE);
     }
   }
@@ -99,8 +89,8 @@ public final class VisitorTables {
   private final List<VisitorCell> bucket = new ArrayList<>();
   /** One set of partial tables: the day's (the period's), or one slice's. */
   private static final class Tables {
-    final HashMap<RegionKey, long[]> regions = new HashMap<>();
-    final HashMap<PageKey, long[]> pageCountries = new HashMap<>();
+    final HashMap<RegionKey, MeasureSums> regions = new HashMap<>();
+    final HashMap<PageKey, MeasureSums> pageCountries = new HashMap<>();
     final HashMap<PageSetKey, long[]> pageSets = new HashMap<>();
   }
 
@@ -211,8 +201,8 @@ public final class VisitorTables {
   private static void addWithoutVisitor(Tables t, List<VisitorCell> bucket, int from, int to) {
     for (int j = from; j < to; j++) {
       VisitorCell c = bucket.get(j);
-      addAdditive(t.regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new long[4]), c);
-      addAdditive(t.pageCountries.computeIfAbsent(new PageKey(c.site, c.page, c.country), k -> new long[4]), c);
+      addAdditive(t.regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new MeasureSums()), c);
+      addAdditive(t.pageCountries.computeIfAbsent(new PageKey(c.site, c.page, c.country), k -> new MeasureSums()), c);
     }
   }
 
@@ -226,22 +216,22 @@ public final class VisitorTables {
     TreeSet<String> pages = oneLocation ? null : new TreeSet<>();
     java.util.TreeMap<String, TreeSet<String>> pagesByCountry = oneLocation ? null : new java.util.TreeMap<>();
     StringBuilder pageSet = new StringBuilder();
-    long[] region = null;
-    long[] page = null;
+    MeasureSums region = null;
+    MeasureSums page = null;
     VisitorCell prev = null;
     for (int j = from; j < to; j++) {
       VisitorCell c = bucket.get(j);
       boolean newLocation = prev == null || !c.country.equals(prev.country) || !c.region.equals(prev.region);
       if (newLocation) {
-        region = t.regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new long[4]);
-        region[0]++;
+        region = t.regions.computeIfAbsent(new RegionKey(c.site, c.country, c.region), k -> new MeasureSums());
+        region.visitors++;
       }
       addAdditive(region, c);
       if (newLocation || !c.page.equals(prev.page)) {
         PageKey key = new PageKey(c.site, c.page, c.country);
-        page = t.pageCountries.computeIfAbsent(key, k -> new long[4]);
+        page = t.pageCountries.computeIfAbsent(key, k -> new MeasureSums());
         if (oneLocation || countedPages.add(key)) {
-          page[0]++;
+          page.visitors++;
         }
         if (oneLocation) {
           if (pageSet.length() > 0) {
@@ -267,10 +257,8 @@ public final class VisitorTables {
     }
   }
 
-  private static void addAdditive(long[] sums, VisitorCell c) {
-    sums[1] += c.hits;
-    sums[2] += c.pageviews;
-    sums[3] += c.bytes;
+  private static void addAdditive(MeasureSums sums, VisitorCell c) {
+    sums.addAdditive(c.hits, c.pageviews, c.bytes);
   }
 
   private List<TableCell> drain() {
@@ -283,9 +271,9 @@ public final class VisitorTables {
   }
 
   private void drain(Tables t, int slice, List<TableCell> out) {
-    t.regions.forEach((k, s) -> out.add(new TableCell(REGIONS, day, k.site(), k.country(), k.region(), s[0], s[1], s[2], s[3], slice)));
+    t.regions.forEach((k, s) -> out.add(new TableCell(PartialTable.REGIONS, day, k.site(), k.country(), k.region(), s.visitors, s.hits, s.pageviews, s.bytes, slice)));
     t.pageCountries.forEach((k, s) ->
-        out.add(new TableCell(PAGE_COUNTRIES, day, k.site(), k.page(), k.country(), s[0], s[1], s[2], s[3], slice)));
-    t.pageSets.forEach((k, n) -> out.add(new TableCell(PAGE_SETS, day, k.site(), k.set(), k.country(), n[0], 0, 0, 0, slice)));
+        out.add(new TableCell(PartialTable.PAGE_COUNTRIES, day, k.site(), k.page(), k.country(), s.visitors, s.hits, s.pageviews, s.bytes, slice)));
+    t.pageSets.forEach((k, n) -> out.add(new TableCell(PartialTable.PAGE_SETS, day, k.site(), k.set(), k.country(), n[0], 0, 0, 0, slice)));
   }
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.geotraffic.config.Period;
 import org.geotraffic.privacy.Slice;
+import org.geotraffic.privacy.Table;
 import org.geotraffic.publish.FileMoves;
 
 /**
@@ -67,13 +68,13 @@ public final class ReleaseLedger {
    * Where the ledger keeps a release's copy of a table partition, relative to the output directory: {@code
    * _ledger/rows/<period folder>/<table>/run_id=<run>/date=<first day>} (readable as one partitioned table).
    */
-  public static String rowsFolder(String runId, Period period, String table, String date) {
+  public static String rowsFolder(String runId, Period period, Table table, String date) {
     return rowsTable(period, table) + "/" + RUN_ID + "=" + runId + "/date=" + date;
   }
 
   /** The folder of one table's row copies, relative to the output directory. */
-  public static String rowsTable(Period period, String table) {
-    return ROWS + "/" + period.tablePath(table);
+  public static String rowsTable(Period period, Table table) {
+    return ROWS + "/" + period.tablePath(table.tableName());
   }
 
   public List<LedgerRun> runs() {

@@ -39,13 +39,13 @@ import scala.Tuple2;
 final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<LongWritable, Text>>, Iterator<Tuple2<byte[], Void>>> {
   private static final long serialVersionUID = 1L;
   private final EnrichSettings settings;
-  private final CollectionAccumulator<String> rejectExamples;
+  private final CollectionAccumulator<RejectExample> rejectExamples;
   private final CollectionAccumulator<InputFileTally> files;
   private final Period period;
   /** The input batches of the days audited against earlier releases, or null when there are none. */
   private final Provenance provenance;
 
-  EnrichPartition(EnrichSettings settings, CollectionAccumulator<String> rejectExamples, CollectionAccumulator<InputFileTally> files,
+  EnrichPartition(EnrichSettings settings, CollectionAccumulator<RejectExample> rejectExamples, CollectionAccumulator<InputFileTally> files,
       Period period, Provenance provenance) {
     this.settings = settings;
     this.rejectExamples = rejectExamples;
@@ -123,7 +123,7 @@ final class EnrichPartition implements Function2<InputSplit, Iterator<Tuple2<Lon
           }
           if (e.outcome.kind() == LineOutcome.Kind.REJECTED && exampled.add(e.outcome)) {
             // Only the line's shape (letters and digits masked) ever leaves the partition.
-            rejectExamples.add(e.outcome.rejectReason().key() + "\t" + LineShape.of(line));
+            rejectExamples.add(new RejectExample(e.outcome.rejectReason(), LineShape.of(line)));
           }
           return null;
         }

@@ -37,7 +37,7 @@ public final class EnrichStage {
    * collects one masked example ({@link org.geotraffic.parse.LineShape}) per reject reason and partition, as
    * "reason TAB shape".
    */
-  public record Enriched(JavaPairRDD<byte[], Void> cells, CollectionAccumulator<String> rejectExamples,
+  public record Enriched(JavaPairRDD<byte[], Void> cells, CollectionAccumulator<RejectExample> rejectExamples,
       CollectionAccumulator<InputFileTally> files) {}
 
   /**
@@ -47,7 +47,7 @@ public final class EnrichStage {
   public static Enriched enrich(SparkSession spark, InputFiles input, EnrichSettings settings, Period period,
       org.geotraffic.ledger.Provenance provenance) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    CollectionAccumulator<String> examples = spark.sparkContext().collectionAccumulator("reject examples");
+    CollectionAccumulator<RejectExample> examples = spark.sparkContext().collectionAccumulator("reject examples");
     CollectionAccumulator<InputFileTally> files = spark.sparkContext().collectionAccumulator("input files");
     JavaRDD<Tuple2<byte[], Void>> cells = packed(jsc, input,
         lines(jsc, input, settings).mapPartitionsWithInputSplit(new EnrichPartition(settings, examples, files, period, provenance), false));

@@ -50,7 +50,7 @@ public final class GeoTrafficJob {
   private final SparkSession spark;
   private final Consumer<String> progress;
   /** One masked example line per reject reason, from the last aggregation. */
-  private Map<String, String> rejectExamples = Map.of();
+  private Map<RejectReason, String> rejectExamples = Map.of();
   /** What reading each input file found, from the last aggregation. */
   private Map<String, InputFileTally> inputFiles = Map.of();
 
@@ -81,10 +81,9 @@ public final class GeoTrafficJob {
     DayPlacement placement = dayPlacement(request, settings);
     EnrichStage.Enriched enriched = EnrichStage.enrich(spark, request.input(), settings, request.period(), provenance);
     AggregateStage.Aggregates aggregates = AggregateStage.aggregate(spark, enriched.cells(), placement);
-    rejectExamples = new TreeMap<>();
-    for (String example : enriched.rejectExamples().value()) {
-      int tab = example.indexOf('\t');
-      rejectExamples.putIfAbsent(example.substring(0, tab), example.substring(tab + 1));
+    rejectExamples = new EnumMap<>(RejectReason.class);
+    for (RejectExample example : enriched.rejectExamples().value()) {
+      rejectExamples.putIfAbsent(example.reason(), example.shape());
     }
     inputFiles = RunWarnings.byFile(enriched.files().value());
     LineCounts counts = aggregates.counts();
@@ -297,9 +296,9 @@ public final class GeoTrafficJob {
       String message = String.format("Cannot publish: %.1f%% of lines were rejected, above input.max-reject-ratio=%s; top reasons: %s"
           + " (is input.format=%s right for these logs?)", 100 * rejectRatio, request.config().maxRejectRatio(),
           topReasons(counts.rejected()), request.config().inputFormat());
-      String top = topReason(counts.rejected());
-      if (rejectExamples.containsKey(top)) {
-        message += "; a " + top + " line looks like (letters and digits masked): " + rejectExamples.get(top);
+      RejectReason top = topReason(counts.rejected());
+      if (top != null && rejectExamples.containsKey(top)) {
+        message += "; a " + top.key() + " line looks like (letters and digits masked): " + rejectExamples.get(top);
       }
       refuse(out, summary, stats, RunRefusedException.Reason.REJECT_RATIO_EXCEEDED, message);
     }
@@ -479,7 +478,7 @@ public final class GeoTrafficJob {
         if (!fs.exists(staged)) {
           continue;
         }
-        String target = ReleaseLedger.rowsFolder(request.runId(), request.period(), t.tableName(), e.getKey());
+        String target = ReleaseLedger.rowsFolder(request.runId(), request.period(), t, e.getKey());
         String copy = staging + "/" + target;
         org.apache.hadoop.fs.FileUtil.copy(fs, staged, fs, new org.apache.hadoop.fs.Path(out.dir(), copy), false,
             spark.sparkContext().hadoopConfiguration());
@@ -556,8 +555,9 @@ public final class GeoTrafficJob {
         .orElse("none");
   }
 
-  private static String topReason(Map<RejectReason, Long> rejected) {
-    return rejected.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey().key()).orElse("");
+  /** The most frequent reject reason, or null when nothing was rejected. */
+  private static RejectReason topReason(Map<RejectReason, Long> rejected) {
+    return rejected.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
   }
 
   /** Input bytes per shuffle partition at least: beyond it the aggregates' tasks spill (benchmark at 40M lines). */

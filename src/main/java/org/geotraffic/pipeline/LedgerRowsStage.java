@@ -47,7 +47,7 @@ final class LedgerRowsStage {
       for (Table table : Table.values()) {
         List<String> paths = new ArrayList<>();
         for (LedgerRelease r : releases) {
-          Path p = new Path(output, ReleaseLedger.rowsFolder(r.runId(), period, table.tableName(), r.date()));
+          Path p = new Path(output, ReleaseLedger.rowsFolder(r.runId(), period, table, r.date()));
           if (r.period() == period && !r.cleared() && fs.exists(p)) {
             paths.add(p.toString());
           }
@@ -57,7 +57,7 @@ final class LedgerRowsStage {
         }
         StructType schema = PublishedTableWriter.schema(table).add(RUN_ID, DataTypes.StringType, false);
         Dataset<Row> df = spark.read().schema(schema)
-            .option("basePath", new Path(output, ReleaseLedger.rowsTable(period, table.tableName())).toString())
+            .option("basePath", new Path(output, ReleaseLedger.rowsTable(period, table)).toString())
             .parquet(paths.toArray(new String[0]));
         for (Row r : df.collectAsList()) {
           LedgerRelease release = byKey.get(key(r.getAs(RUN_ID), period, r.getAs(PublishedTableWriter.DATE)));

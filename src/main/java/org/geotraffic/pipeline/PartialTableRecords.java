@@ -3,8 +3,8 @@ package org.geotraffic.pipeline;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import org.geotraffic.aggregate.LineTally;
+import org.geotraffic.aggregate.PartialTable;
 import org.geotraffic.aggregate.VisitorTables;
 import org.geotraffic.enrich.GeoSource;
 import org.geotraffic.enrich.LineOutcome;
@@ -17,7 +17,7 @@ import org.geotraffic.enrich.LineOutcome;
  * <pre>
  *   [0]        kind: {@link #TABLE_CELL} or {@link #TALLY}
  *   [1, 5)     day (int; a tally: 0)
- *   a cell:    table (one byte: its index in {@link #TABLES}), site, key1, key2 (strings); visitors, hits, pageviews, bytes,
+ *   a cell:    table (one byte: its {@link PartialTable} ordinal), site, key1, key2 (strings); visitors, hits, pageviews, bytes,
  *              slice + 1 (varints; 0: the day's own tables, else one slice's: {@link org.geotraffic.aggregate.Slices})
  *   a tally:   outcome ({@link LineOutcome#index()}), geo source (ordinal + 1, 0: none), bot (0/1): one byte each; lines (varint)
  * </pre>
@@ -25,8 +25,7 @@ import org.geotraffic.enrich.LineOutcome;
 final class PartialTableRecords {
   static final byte TABLE_CELL = 0;
   static final byte TALLY = 1;
-  /** The partial tables, numbered by their index here. */
-  static final List<String> TABLES = List.of(VisitorTables.REGIONS, VisitorTables.PAGE_COUNTRIES, VisitorTables.PAGE_SETS);
+  private static final PartialTable[] TABLES = PartialTable.values();
   private static final int DAY_OFFSET = 1;
   /** Where a cell's site starts: after kind, day and table. */
   private static final int SITE_OFFSET = 6;
@@ -83,11 +82,7 @@ final class PartialTableRecords {
     private final LastUtf8 site = new LastUtf8();
 
     byte[] cell(VisitorTables.TableCell c) {
-      int table = TABLES.indexOf(c.table());
-      if (table < 0) {
-        throw new IllegalArgumentException("Cannot write a partial cell of table " + c.table());
-      }
-      return out.putByte(TABLE_CELL).putInt(c.day()).putByte(table)
+      return out.putByte(TABLE_CELL).putInt(c.day()).putByte(c.table().ordinal())
           .putUtf8(site.of(c.site())).putString(c.key1()).putString(c.key2())
           .putVarLong(c.visitors()).putVarLong(c.hits()).putVarLong(c.pageviews()).putVarLong(c.bytes()).putVarLong(c.slice() + 1L)
           .finish();
@@ -109,10 +104,10 @@ final class PartialTableRecords {
     VisitorTables.TableCell cell(byte[] record) {
       in.of(record).getByte();
       int day = in.getInt();
-      String table = TABLES.get(in.getByte());
+      PartialTable table = TABLES[in.getByte()];
       String site = in.getString();
       // A page set seldom repeats within a partition: it is not worth keeping among the shared strings.
-      String key1 = table.equals(VisitorTables.PAGE_SETS) ? in.getOwnString() : in.getString();
+      String key1 = table == PartialTable.PAGE_SETS ? in.getOwnString() : in.getString();
       String key2 = in.getString();
       VisitorTables.TableCell c = new VisitorTables.TableCell(table, day, site, key1, key2, in.getVarLong(), in.getVarLong(), in.getVarLong(),
           in.getVarLong(), (int) (in.getVarLong() - 1));

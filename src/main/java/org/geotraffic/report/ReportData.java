@@ -197,19 +197,14 @@ public record ReportData(String site, Period period, List<String> dates, List<Da
      */
     List<ReportLine> group(List<PublishedRecord> rows, Table table, Function<PublishedRecord, String> key,
         Function<PublishedRecord, String> parent, Function<String, Long> parentVisitors) {
-      Map<List<String>, long[][]> acc = new LinkedHashMap<>();
+      Map<List<String>, LineSums> acc = new LinkedHashMap<>();
       for (PublishedRecord r : rows) {
         String p = parent.apply(r);
-        long[][] a = acc.computeIfAbsent(java.util.Arrays.asList(p, key.apply(r)), x -> newAccumulator());
-        int i = index.get(r.date());
-        a[0][i] = r.visitors();
-        a[1][0] += r.visitors();
-        a[1][1] += r.pageviews();
-        a[1][2] += r.hits();
-        a[1][3] += r.bytes();
+        LineSums a = acc.computeIfAbsent(java.util.Arrays.asList(p, key.apply(r)), x -> new LineSums(dates.size()));
+        a.add(index.get(r.date()), r);
       }
       if (table == Table.TOTALS && acc.isEmpty()) {
-        acc.put(java.util.Arrays.asList(null, ""), newAccumulator());
+        acc.put(java.util.Arrays.asList(null, ""), new LineSums(dates.size()));
       }
       List<ReportLine> lines = new ArrayList<>();
       acc.forEach((pk, a) -> {
@@ -218,24 +213,40 @@ public record ReportData(String site, Period period, List<String> dates, List<Da
         int published = 0;
         int kFewer = 0;
         for (int i = 0; i < dates.size(); i++) {
-          if (a[0][i] >= 0) {
+          if (a.daily[i] >= 0) {
             published++;
           } else {
             kFewer = Math.max(kFewer, days.get(i).k(table));
           }
         }
-        Double share = parentVisitors == null ? null : share(a[1][0], parentVisitors.apply(p));
-        lines.add(new ReportLine(Labels.kind(code), code, label(table, code), p, a[1][0], a[1][1], a[1][2], a[1][3], share,
-            published, dates.size() - published, kFewer, a[0]));
+        Double share = parentVisitors == null ? null : share(a.visitors, parentVisitors.apply(p));
+        lines.add(new ReportLine(Labels.kind(code), code, label(table, code), p, a.visitors, a.pageviews, a.hits, a.bytes, share,
+            published, dates.size() - published, kFewer, a.daily));
       });
       lines.sort(ORDER);
       return lines;
     }
 
-    private long[][] newAccumulator() {
-      long[] daily = new long[dates.size()];
-      java.util.Arrays.fill(daily, -1);
-      return new long[][] {daily, new long[4]};
+    /** One report line's sums over the days, and its visitors day by day (-1: not published that day). */
+    private static final class LineSums {
+      final long[] daily;
+      long visitors;
+      long pageviews;
+      long hits;
+      long bytes;
+
+      LineSums(int days) {
+        daily = new long[days];
+        java.util.Arrays.fill(daily, -1);
+      }
+
+      void add(int day, PublishedRecord r) {
+        daily[day] = r.visitors();
+        visitors += r.visitors();
+        pageviews += r.pageviews();
+        hits += r.hits();
+        bytes += r.bytes();
+      }
     }
 
     private static String label(Table table, String code) {

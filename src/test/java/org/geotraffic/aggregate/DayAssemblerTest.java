@@ -18,17 +18,17 @@ class DayAssemblerTest {
   void partialCellsFromTwoPartitions_addUp_andPageSetsGiveThePrefixUnions() {
     DayAssembler d = new DayAssembler("2026-11-23", "www");
     // Partition 1: two visitors in DE-BY, one in FR; partition 2: one more in DE-BY.
-    d.add(VisitorTables.REGIONS, "DE", "DE-BY", 2, 10, 4, 1000);
-    d.add(VisitorTables.REGIONS, "FR", "FR-IDF", 1, 3, 1, 300);
-    d.add(VisitorTables.REGIONS, "DE", "DE-BY", 1, 5, 2, 500);
-    d.add(VisitorTables.PAGE_COUNTRIES, "/a", "DE", 2, 8, 3, 800);
-    d.add(VisitorTables.PAGE_COUNTRIES, "/b", "DE", 1, 2, 1, 200);
-    d.add(VisitorTables.PAGE_COUNTRIES, "/a", "FR", 1, 3, 1, 300);
-    d.add(VisitorTables.PAGE_COUNTRIES, "/a", "DE", 1, 5, 2, 500);
+    d.add(PartialTable.REGIONS, "DE", "DE-BY", 2, 10, 4, 1000);
+    d.add(PartialTable.REGIONS, "FR", "FR-IDF", 1, 3, 1, 300);
+    d.add(PartialTable.REGIONS, "DE", "DE-BY", 1, 5, 2, 500);
+    d.add(PartialTable.PAGE_COUNTRIES, "/a", "DE", 2, 8, 3, 800);
+    d.add(PartialTable.PAGE_COUNTRIES, "/b", "DE", 1, 2, 1, 200);
+    d.add(PartialTable.PAGE_COUNTRIES, "/a", "FR", 1, 3, 1, 300);
+    d.add(PartialTable.PAGE_COUNTRIES, "/a", "DE", 1, 5, 2, 500);
     // Page sets: {/a} three visitors (two partitions), {/a, /b} one.
-    d.add(VisitorTables.PAGE_SETS, "/a", null, 2, 0, 0, 0);
-    d.add(VisitorTables.PAGE_SETS, "/a" + SEP + "/b", null, 1, 0, 0, 0);
-    d.add(VisitorTables.PAGE_SETS, "/a", null, 1, 0, 0, 0);
+    d.add(PartialTable.PAGE_SETS, "/a", null, 2, 0, 0, 0);
+    d.add(PartialTable.PAGE_SETS, "/a" + SEP + "/b", null, 1, 0, 0, 0);
+    d.add(PartialTable.PAGE_SETS, "/a", null, 1, 0, 0, 0);
 
     UnsuppressedDay day = d.build();
 
@@ -46,9 +46,9 @@ class DayAssemblerTest {
   @Test
   void aPageSetNamingAnUnknownPage_isAnError_notASilentMiscount() {
     DayAssembler d = new DayAssembler("2026-11-23", "www");
-    d.add(VisitorTables.PAGE_COUNTRIES, "/a", "DE", 1, 1, 1, 1);
-    d.add(VisitorTables.REGIONS, "DE", "DE-BY", 1, 1, 1, 1);
-    d.add(VisitorTables.PAGE_SETS, "/a" + SEP + "/zzz", null, 1, 0, 0, 0);
+    d.add(PartialTable.PAGE_COUNTRIES, "/a", "DE", 1, 1, 1, 1);
+    d.add(PartialTable.REGIONS, "DE", "DE-BY", 1, 1, 1, 1);
+    d.add(PartialTable.PAGE_SETS, "/a" + SEP + "/zzz", null, 1, 0, 0, 0);
     assertThrows(IllegalStateException.class, d::build);
   }
 }

@@ -120,7 +120,7 @@ class VisitorPassesTest {
       part.forEach(c -> out.addAll(t.add(c)));
       out.addAll(t.finish());
       for (VisitorTables.TableCell c : out) {
-        long[] s = tables.computeIfAbsent(c.table() + "|" + c.day() + "|" + c.site() + "|" + c.key1() + "|" + c.key2(), k -> new long[4]);
+        long[] s = tables.computeIfAbsent(c.table().name().toLowerCase(java.util.Locale.ROOT) + "|" + c.day() + "|" + c.site() + "|" + c.key1() + "|" + c.key2(), k -> new long[4]);
         s[0] += c.visitors();
         s[1] += c.hits();
         s[2] += c.pageviews();
@@ -129,7 +129,7 @@ class VisitorPassesTest {
     }
     Map<String, long[]> pageSets = new TreeMap<>();
     tables.entrySet().removeIf(e -> {
-      if (e.getKey().startsWith(VisitorTables.PAGE_SETS + "|")) {
+      if (e.getKey().startsWith("page_sets|")) {
         pageSets.put(e.getKey(), e.getValue());
         return true;
       }

@@ -1,5 +1,6 @@
 package org.geotraffic.pipeline;
 
+import org.geotraffic.aggregate.PartialTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ class DayPlacementTest {
     List<Tuple2<byte[], Void>> records = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       for (String site : List.of("a", "b")) {
-        records.add(new Tuple2<>(writer.cell(new VisitorTables.TableCell(VisitorTables.PAGE_SETS, FIRST_DAY + i % 5, site, "/p" + i, null, 1, 1,
+        records.add(new Tuple2<>(writer.cell(new VisitorTables.TableCell(PartialTable.PAGE_SETS, FIRST_DAY + i % 5, site, "/p" + i, null, 1, 1,
             1, 1)), null));
       }
     }

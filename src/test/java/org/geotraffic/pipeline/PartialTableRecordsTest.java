@@ -1,5 +1,6 @@
 package org.geotraffic.pipeline;
 
+import org.geotraffic.aggregate.PartialTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +24,9 @@ class PartialTableRecordsTest {
     PartialTableRecords.Writer writer = new PartialTableRecords.Writer();
     PartialTableRecords.Reader reader = new PartialTableRecords.Reader();
     List<VisitorTables.TableCell> cells = List.of(
-        new VisitorTables.TableCell(VisitorTables.REGIONS, DAY, "shop", "DE", "DE-BE", 3, 4, 5, 6),
-        new VisitorTables.TableCell(VisitorTables.PAGE_COUNTRIES, DAY, "shop", "/é", "DE", 1, 2, 0, 1L << 35),
-        new VisitorTables.TableCell(VisitorTables.PAGE_SETS, DAY + 1, "blog", "/a\n/b", null, 7, 0, 0, 0));
+        new VisitorTables.TableCell(PartialTable.REGIONS, DAY, "shop", "DE", "DE-BE", 3, 4, 5, 6),
+        new VisitorTables.TableCell(PartialTable.PAGE_COUNTRIES, DAY, "shop", "/é", "DE", 1, 2, 0, 1L << 35),
+        new VisitorTables.TableCell(PartialTable.PAGE_SETS, DAY + 1, "blog", "/a\n/b", null, 7, 0, 0, 0));
     for (VisitorTables.TableCell c : cells) {
       byte[] record = writer.cell(c);
       assertEquals(c, reader.cell(record));
@@ -45,7 +46,7 @@ class PartialTableRecordsTest {
     List<byte[]> records = new ArrayList<>();
     List<String> sites = List.of("a", "b", "bb", "é", "a-much-longer-site-name-".repeat(8));
     for (int i = 0; i < 2_000; i++) {
-      records.add(writer.cell(new VisitorTables.TableCell(VisitorTables.PAGE_SETS, DAY + r.nextInt(3), sites.get(r.nextInt(sites.size())),
+      records.add(writer.cell(new VisitorTables.TableCell(PartialTable.PAGE_SETS, DAY + r.nextInt(3), sites.get(r.nextInt(sites.size())),
           "/p" + i, null, 1, 0, 0, 0)));
     }
     records.add(writer.tally(new LineTally(LineOutcome.ACCEPTED, GeoSource.DATABASE, false, 1)));
