@@ -77,6 +77,8 @@ class RejectRatioTest {
     assertTrue(r.console().contains("100.0% of lines were rejected"), r.console());
     assertTrue(r.console().contains("top reasons: malformed=6"), r.console());
     assertTrue(r.console().contains("input.format=w3c"), r.console());
+    // One example of the top reason travels from the executors, as its shape only.
+    assertTrue(r.console().contains("; a malformed line looks like (letters and digits masked): "), r.console());
     JobHarness.FIXTURE_CLIENTS.forEach(client -> assertFalse(r.console().contains(client), "console names a client: " + r.console()));
   }
 
