@@ -173,4 +173,60 @@ class LauncherIT {
     assertEquals("succeeded", ItSupport.summary(tmp.resolve("out"), "it-jfr").path("status").asText());
     assertTrue(Files.size(recording) > 0, "the recording was written");
   }
+
+  /**
+   * The launcher's JIT choice (scripts/geotraffic, GEOTRAFFIC_JIT=auto): C1 only for small local inputs and for
+   * commands without input, C2 as well for large or remote inputs and whenever the operator chose. A stand-in
+   * java records the arguments it was given.
+   */
+  @Test
+  void launcher_takesC1Only_forSmallLocalInputs(@TempDir Path tmp) throws Exception {
+    Path fakeJava = tmp.resolve("java");
+    Path argsFile = tmp.resolve("args.txt");
+    Files.writeString(fakeJava, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + argsFile + "'\n");
+    assertTrue(fakeJava.toFile().setExecutable(true));
+    Path small = Files.writeString(tmp.resolve("small.log"), "x\n");
+    Path large = tmp.resolve("large.log");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+      f.setLength(600L * 1024 * 1024); // sparse: 600 MiB by its size, nothing on disk
+    }
+    Path largeGz = tmp.resolve("logs-gz");
+    Files.createDirectories(largeGz);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(largeGz.resolve("a.log.gz").toFile(), "rw")) {
+      f.setLength(100L * 1024 * 1024); // 100 MiB compressed counts as 800 MiB of lines
+    }
+
+    assertEquals(true, c1Only(tmp, fakeJava, argsFile, Map.of(), "run", "--input", small.toString(), "--output", "o"));
+    assertEquals(true, c1Only(tmp, fakeJava, argsFile, Map.of(), "report", "--output", "o"));
+    assertEquals(false, c1Only(tmp, fakeJava, argsFile, Map.of(), "run", "--input", small.toString(), large.toString(), "--output", "o"));
+    assertEquals(false, c1Only(tmp, fakeJava, argsFile, Map.of(), "run", "--input", largeGz.toString(), "--output", "o"));
+    assertEquals(false, c1Only(tmp, fakeJava, argsFile, Map.of(), "run", "--input", "hdfs://namenode/logs/", "--output", "o"));
+    assertEquals(false, c1Only(tmp, fakeJava, argsFile, Map.of("GEOTRAFFIC_JIT", "tiered"), "run", "--input", small.toString(), "--output", "o"));
+    assertEquals(true, c1Only(tmp, fakeJava, argsFile, Map.of("GEOTRAFFIC_JIT", "c1"), "run", "--input", large.toString(), "--output", "o"));
+    assertEquals(false, c1Only(tmp, fakeJava, argsFile, Map.of("GEOTRAFFIC_JVM_TUNING", "-XX:+UseSerialGC"), "run", "--input",
+        small.toString(), "--output", "o"));
+
+    ItSupport.Result bad = launch(tmp, fakeJava, Map.of("GEOTRAFFIC_JIT", "fast"), "run", "--input", small.toString());
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.stderr().contains("GEOTRAFFIC_JIT must be auto, c1 or tiered, not 'fast'"), bad.stderr());
+  }
+
+  private static ItSupport.Result launch(Path tmp, Path fakeJava, Map<String, String> extraEnv, String... args) throws Exception {
+    Path project = ItSupport.projectDir();
+    List<String> command = new ArrayList<>(List.of("bash", project.resolve("scripts/geotraffic").toString()));
+    command.addAll(List.of(args));
+    Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA", fakeJava.toString(), "GEOTRAFFIC_CDS", "off",
+        "GEOTRAFFIC_SPARK", ItSupport.sparkLine()));
+    env.putAll(extraEnv);
+    return ItSupport.run(command, tmp, env, tmp.resolve("logs"));
+  }
+
+  private static boolean c1Only(Path tmp, Path fakeJava, Path argsFile, Map<String, String> extraEnv, String... args) throws Exception {
+    Files.deleteIfExists(argsFile);
+    ItSupport.Result r = launch(tmp, fakeJava, extraEnv, args);
+    assertEquals(0, r.exitCode(), r.stderr());
+    List<String> javaArgs = Files.readAllLines(argsFile);
+    assertTrue(javaArgs.contains("org.geotraffic.cli.GeoTraffic"), javaArgs.toString());
+    return javaArgs.contains("-XX:TieredStopAtLevel=1");
+  }
 }
