@@ -58,6 +58,8 @@ public final class IcebergTables {
     if (!spark.conf().contains(key)) {
       spark.conf().set(key + ".type", "hadoop");
       spark.conf().set(key + ".warehouse", output.toString());
+      // Every load reads the table's current metadata: a cached table would branch from, or audit against, a stale main.
+      spark.conf().set(key + ".cache-enabled", "false");
       spark.conf().set(key, "org.apache.iceberg.spark.SparkCatalog");
     }
     return name;
@@ -99,8 +101,11 @@ public final class IcebergTables {
     return icebergCatalog().tableExists(identifier(table));
   }
 
+  /** The table as its catalog has it now (refreshed: a catalog the user names may cache tables). */
   org.apache.iceberg.Table load(Table table) {
-    return icebergCatalog().loadTable(identifier(table));
+    org.apache.iceberg.Table t = icebergCatalog().loadTable(identifier(table));
+    t.refresh();
+    return t;
   }
 
   private TableIdentifier identifier(Table table) {
@@ -136,6 +141,7 @@ public final class IcebergTables {
     if (!exists(table)) {
       return spark.createDataFrame(List.of(), PublishedTableWriter.schema(table));
     }
+    load(table); // a cached table object is refreshed, so Spark reads what the catalog holds now
     var reader = spark.read().format("iceberg");
     if (branch != null) {
       reader = reader.option("branch", branch);

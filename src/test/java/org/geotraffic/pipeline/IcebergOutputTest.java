@@ -78,6 +78,8 @@ class IcebergOutputTest {
     SparkSession spark = SparkTestSession.get();
     spark.conf().set("spark.sql.catalog." + name + ".type", "hadoop");
     spark.conf().set("spark.sql.catalog." + name + ".warehouse", warehouse.toString());
+    // A reader in a long-lived session sees new snapshots at once only without Iceberg's table cache (docs/iceberg.md).
+    spark.conf().set("spark.sql.catalog." + name + ".cache-enabled", "false");
     spark.conf().set("spark.sql.catalog." + name, "org.apache.iceberg.spark.SparkCatalog");
     return name;
   }
@@ -129,10 +131,12 @@ class IcebergOutputTest {
     JobRuns.Run rerun = run(out, "rerun-k12", "--set", ICEBERG, "--set", "suppression.min-visitors=12", "--date", D23);
     assertEquals(0, rerun.exitCode(), rerun.console());
 
+    // The same history in the Parquet layout: the revision is audited next to the day's first release there too.
     Path reference = tmp.resolve("parquet-k12");
+    assertEquals(0, run(reference, "parquet-first").exitCode());
     assertEquals(0, run(reference, "parquet-k12", "--set", "suppression.min-visitors=12", "--date", D23).exitCode());
     for (Table t : Table.values()) {
-      List<String> want = parquetRows(reference, t);
+      List<String> want = parquetRows(reference, t).stream().filter(r -> r.contains(D23)).toList();
       assertEquals(want, sql(select(t, cat + ".geotraffic." + t.tableName()) + " WHERE `date` = '" + D23 + "'"), t + " of the rerun day");
     }
     assertEquals(before24, sql(select(Table.COUNTRIES, cat + ".geotraffic.countries") + " WHERE `date` = '" + D24 + "'"),
@@ -349,7 +353,7 @@ class IcebergOutputTest {
         bytes = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes)).readAllBytes();
       }
       for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-        if (!line.isBlank()) {
+        if (line.indexOf(' ') > 0) {
           clients.add(line.substring(0, line.indexOf(' ')));
         }
       }
