@@ -192,7 +192,6 @@ public final class ConfigLoader {
     OutputFormat format = OutputFormat.of(value);
     if (format == null) {
       problems.add(ConfigKeys.OUTPUT_FORMAT + " must be one of parquet, iceberg, got '" + value + "'" + where(ConfigKeys.OUTPUT_FORMAT));
-      return OutputTarget.PARQUET;
     }
     String catalog = values.get(ConfigKeys.OUTPUT_CATALOG);
     if (!catalog.isEmpty() && !catalog.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -209,7 +208,7 @@ public final class ConfigLoader {
           + "; add it with spark-submit --packages org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.12.0 (Spark 3.5) or"
           + " org.apache.iceberg:iceberg-spark-runtime-4.1_2.13:1.12.0 (Spark 4.1)");
     }
-    return new OutputTarget(format, catalog, namespace);
+    return format == null ? OutputTarget.PARQUET : new OutputTarget(format, catalog, namespace);
   }
 
   /** Where the Iceberg runtime is looked for: the thread's loader (spark-submit's), else this class's. Tests replace it. */

@@ -97,7 +97,8 @@ public final class IcebergTables {
     return Spark3Util.loadIcebergCatalog(spark, catalog);
   }
 
-  boolean exists(Table table) {
+  /** Whether the table exists in the catalog. */
+  public boolean exists(Table table) {
     return icebergCatalog().tableExists(identifier(table));
   }
 
@@ -137,7 +138,7 @@ public final class IcebergTables {
   }
 
   /** A table's rows on main (what readers see), or on {@code branch}; empty when the table does not exist. */
-  Dataset<Row> read(Table table, String branch) {
+  public Dataset<Row> read(Table table, String branch) {
     if (!exists(table)) {
       return spark.createDataFrame(List.of(), PublishedTableWriter.schema(table));
     }

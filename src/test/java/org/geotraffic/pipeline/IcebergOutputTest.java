@@ -372,4 +372,32 @@ class IcebergOutputTest {
     }
     assertTrue(Files.isDirectory(out.resolve("_ledger/rows")), "the ledger keeps the rows, as for Parquet");
   }
+
+  @Test
+  void report_readsEitherLayout_detectedOrTold_andShowsTheSameTables() throws IOException {
+    Path out = tmp.resolve("iceberg-report");
+    assertEquals(0, run(out, "iceberg-report", "--set", ICEBERG).exitCode());
+    Map<String, String> fromParquet = reportCsv(parquet, "parquet");
+    Map<String, String> detected = reportCsv(out, "detected");
+    Map<String, String> told = reportCsv(out, "told", "--format", "iceberg");
+    assertFalse(fromParquet.isEmpty());
+    assertEquals(fromParquet, detected, "the report of the Iceberg tables equals the Parquet folders' report");
+    assertEquals(fromParquet, told);
+  }
+
+  static Map<String, String> reportCsv(Path out, String name, String... more) throws IOException {
+    Path csv = tmp.resolve("csv-" + name);
+    List<String> args = new ArrayList<>(List.of("report", "--output", out.toString(), "--html", tmp.resolve(name + ".html").toString(),
+        "--csv", csv.toString()));
+    args.addAll(List.of(more));
+    JobRuns.Run r = JobRuns.run(args);
+    assertEquals(0, r.exitCode(), r.console());
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (Stream<Path> list = Files.list(csv)) {
+      for (Path f : list.toList()) {
+        files.put(f.getFileName().toString(), Files.readString(f).replaceAll("iceberg-report|parquet-days", "RUN"));
+      }
+    }
+    return files;
+  }
 }
