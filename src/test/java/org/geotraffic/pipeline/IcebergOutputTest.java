@@ -400,4 +400,22 @@ class IcebergOutputTest {
     }
     return files;
   }
+
+  @Test
+  void aCatalogTheUserNames_holdsTheTables_inItsNamespace() throws IOException {
+    Path lake = tmp.resolve("lake");
+    SparkSession spark = SparkTestSession.get();
+    // Configured as a platform would (here a Hadoop catalog elsewhere, with Iceberg's default table cache on).
+    spark.conf().set("spark.sql.catalog.lake.type", "hadoop");
+    spark.conf().set("spark.sql.catalog.lake.warehouse", lake.toString());
+    spark.conf().set("spark.sql.catalog.lake", "org.apache.iceberg.spark.SparkCatalog");
+    Path out = tmp.resolve("iceberg-named");
+    JobRuns.Run r = run(out, "named", "--set", ICEBERG, "--set", "output.catalog=lake", "--set", "output.namespace=web", "--date", D23);
+    assertEquals(0, r.exitCode(), r.console());
+    assertEquals(parquetRows(parquet, Table.COUNTRIES).stream().filter(x -> x.contains(D23)).toList(),
+        sql(select(Table.COUNTRIES, "lake.web.countries")));
+    assertTrue(Files.isDirectory(lake.resolve("web/countries/metadata")));
+    assertFalse(Files.exists(out.resolve("geotraffic")), "nothing in the output's own catalog");
+    assertTrue(Files.isDirectory(out.resolve("_ledger/snapshots")), "the ledger stays in the output directory");
+  }
 }
