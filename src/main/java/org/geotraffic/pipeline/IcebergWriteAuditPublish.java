@@ -57,10 +57,17 @@ public final class IcebergWriteAuditPublish {
     this.branch = branch(runId);
   }
 
-  /** The audit branch of a run: its id made safe for a ref name, and a hash so that two ids never share one. */
+  /**
+   * The audit branch of a run: its id made safe for a ref name, and the first 48 bits of its SHA-256, so that ids that
+   * differ only in characters the name replaces still get branches of their own.
+   */
   public static String branch(String runId) {
-    String hash = HexFormat.of().formatHex(runId.getBytes(StandardCharsets.UTF_8));
-    return BRANCH_PREFIX + runId.replaceAll("[^A-Za-z0-9_]", "_") + "_" + Integer.toHexString(hash.hashCode());
+    try {
+      byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(runId.getBytes(StandardCharsets.UTF_8));
+      return BRANCH_PREFIX + runId.replaceAll("[^A-Za-z0-9_]", "_") + "_" + HexFormat.of().formatHex(sha, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot name the audit branch: no SHA-256 in this JVM", e);
+    }
   }
 
   public String branch() {
@@ -86,15 +93,9 @@ public final class IcebergWriteAuditPublish {
     }
     Dataset<Row> read = spark.read().schema(PublishedTableWriter.schema(table)).parquet(dir.toString())
         .where(IcebergTables.inDates(days));
-    // The file reader makes every column nullable; the tables' columns are required.
-    return spark.createDataFrame(read.select(PublishedTableWriter.schema(table).fieldNames()[0],
-        tail(PublishedTableWriter.schema(table).fieldNames())).javaRDD(), PublishedTableWriter.schema(table));
-  }
-
-  private static String[] tail(String[] names) {
-    String[] t = new String[names.length - 1];
-    System.arraycopy(names, 1, t, 0, t.length);
-    return t;
+    // In the schema's column order (the reader puts the partition column last), and with the schema's required columns
+    // (the file reader makes every column nullable, and Iceberg refuses nullable data for required columns).
+    return spark.createDataFrame(read.selectExpr(PublishedTableWriter.schema(table).fieldNames()).javaRDD(), PublishedTableWriter.schema(table));
   }
 
   /**
