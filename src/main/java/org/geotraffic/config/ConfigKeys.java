@@ -21,6 +21,9 @@ public final class ConfigKeys {
   public static final String SUPPRESSION_MIN_VISITORS = "suppression.min-visitors";
   public static final String SUPPRESSION_MIN_HITS = "suppression.min-hits";
   public static final String OUTPUT_COMPRESSION = "output.compression";
+  public static final String OUTPUT_FORMAT = "output.format";
+  public static final String OUTPUT_CATALOG = "output.catalog";
+  public static final String OUTPUT_NAMESPACE = "output.namespace";
   public static final String GEOIP_FIELDS_COUNTRY = "geoip.fields.country";
   public static final String GEOIP_FIELDS_REGION = "geoip.fields.region";
   public static final String GEOIP_FIELDS_REGION_KIND = "geoip.fields.region-kind";

@@ -158,6 +158,7 @@ public final class ConfigLoader {
     }
     long minHits = intAtLeast(ConfigKeys.SUPPRESSION_MIN_HITS, 0);
     String compression = oneOf(ConfigKeys.OUTPUT_COMPRESSION, List.of("snappy", "zstd", "gzip", "none"));
+    OutputTarget output = outputTarget();
 
     Map<String, String> spark = new TreeMap<>();
     values.forEach((key, v) -> {
@@ -179,8 +180,49 @@ public final class ConfigLoader {
     }
     return new JobConfig(format, maxLineLength, maxRejectRatio, zone, site, assets, methods, maxPage, bots,
         trusted, internal, suffixRules, generic, new SuppressionPolicy(k, perTable, minHits), compression, spark,
-        new TreeMap<>(values), geoFields, botRows, failOnCorrupt, minShare);
+        new TreeMap<>(values), geoFields, botRows, failOnCorrupt, minShare, output);
   }
+
+  /**
+   * output.format, output.catalog, output.namespace. Iceberg needs its Spark runtime, which the cluster provides: without
+   * it the run is refused here, before Spark starts, rather than after the whole job ran.
+   */
+  private OutputTarget outputTarget() {
+    String value = values.get(ConfigKeys.OUTPUT_FORMAT);
+    OutputFormat format = OutputFormat.of(value);
+    if (format == null) {
+      problems.add(ConfigKeys.OUTPUT_FORMAT + " must be one of parquet, iceberg, got '" + value + "'" + where(ConfigKeys.OUTPUT_FORMAT));
+    }
+    String catalog = values.get(ConfigKeys.OUTPUT_CATALOG);
+    if (!catalog.isEmpty() && !catalog.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      problems.add(ConfigKeys.OUTPUT_CATALOG + " must be a Spark catalog name (letters, digits, _), got '" + catalog + "'"
+          + where(ConfigKeys.OUTPUT_CATALOG));
+    }
+    String namespace = values.get(ConfigKeys.OUTPUT_NAMESPACE);
+    if (!namespace.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      problems.add(ConfigKeys.OUTPUT_NAMESPACE + " must be a namespace name (letters, digits, _), got '" + namespace + "'"
+          + where(ConfigKeys.OUTPUT_NAMESPACE));
+    }
+    if (format == OutputFormat.ICEBERG && !IcebergRuntime.present(runtimeLoader())) {
+      problems.add(ConfigKeys.OUTPUT_FORMAT + "=iceberg needs the Iceberg Spark runtime on the classpath, got none" + where(ConfigKeys.OUTPUT_FORMAT)
+          + "; add it with spark-submit --packages org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.12.0 (Spark 3.5) or"
+          + " org.apache.iceberg:iceberg-spark-runtime-4.1_2.13:1.12.0 (Spark 4.1)");
+    }
+    return format == null ? OutputTarget.PARQUET : new OutputTarget(format, catalog, namespace);
+  }
+
+  /** Where the Iceberg runtime is looked for: the thread's loader (spark-submit's), else this class's. Tests replace it. */
+  static ClassLoader runtimeLoader() {
+    ClassLoader override = RUNTIME_LOADER.get();
+    if (override != null) {
+      return override;
+    }
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : ConfigLoader.class.getClassLoader();
+  }
+
+  /** A loader that tests put in place of the runtime's (one without Iceberg), per thread. */
+  static final ThreadLocal<ClassLoader> RUNTIME_LOADER = new ThreadLocal<>();
 
   /** geoip.fields.*: null when no country field is set (the schema is then detected from the database). */
   private GeoFieldMapping geoFields() {

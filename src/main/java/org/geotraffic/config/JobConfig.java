@@ -12,6 +12,7 @@ import org.geotraffic.privacy.SuppressionPolicy;
  * @param failOnCorrupt input.fail-on-corrupt: refuse the run when a compressed input file is damaged
  * @param minShareOfPrevious publish.min-share-of-previous: refuse to replace a day with fewer accepted lines than this
  *     share of its published release's (0 = off)
+ * @param output output.format, output.catalog, output.namespace: Parquet folders or Iceberg tables, and where
  */
 public record JobConfig(
     String inputFormat,
@@ -34,7 +35,8 @@ public record JobConfig(
     org.geotraffic.geo.GeoFieldMapping geoFields,
     boolean reportBotsSeparately,
     boolean failOnCorrupt,
-    double minShareOfPrevious) {
+    double minShareOfPrevious,
+    OutputTarget output) {
 
   public JobConfig {
     assetExtensions = List.copyOf(assetExtensions);

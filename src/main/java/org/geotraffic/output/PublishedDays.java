@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.geotraffic.privacy.Table;
@@ -25,13 +26,26 @@ public final class PublishedDays {
 
   public static PublishedDays read(FileMoves moves, Path output, Collection<String> dates, org.geotraffic.config.Period period)
       throws IOException {
+    Set<String> withPartition = new TreeSet<>();
+    for (String date : dates) {
+      for (Table t : Table.values()) {
+        if (moves.exists(new Path(output, TableLayout.partition(period, t, date)))) {
+          withPartition.add(date);
+        }
+      }
+    }
+    return read(moves, output, dates, period, withPartition);
+  }
+
+  /**
+   * As {@link #read(FileMoves, Path, Collection, org.geotraffic.config.Period)}, for tables that are not folders (Iceberg):
+   * {@code publishedDates} are the dates any table has rows for now.
+   */
+  public static PublishedDays read(FileMoves moves, Path output, Collection<String> dates, org.geotraffic.config.Period period,
+      Set<String> publishedDates) throws IOException {
     PublishedDays d = new PublishedDays();
     for (String date : dates) {
-      boolean any = false;
-      for (Table t : Table.values()) {
-        any |= moves.exists(new Path(output, TableLayout.partition(period, t, date)));
-      }
-      d.published.put(date, any);
+      d.published.put(date, publishedDates.contains(date));
     }
     if (d.published.containsValue(true)) {
       d.readAccepted(moves, output, new TreeSet<>(dates), period);

@@ -18,4 +18,13 @@ public final class TableLayout {
   public static String partition(Period period, Table table, String date) {
     return period.tablePath(table.tableName()) + "/" + DATE + "=" + date;
   }
+
+  /**
+   * A table's name in the Iceberg namespace (output.format=iceberg): the folder path with {@code _} for {@code /}, so
+   * {@code countries}, {@code weekly_countries}, {@code monthly_countries}. One level of namespace: Trino and DuckDB
+   * read nested namespaces poorly.
+   */
+  public static String icebergTable(Period period, Table table) {
+    return period.tablePath(table.tableName()).replace('/', '_');
+  }
 }

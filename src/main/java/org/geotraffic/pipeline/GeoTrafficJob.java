@@ -23,6 +23,8 @@ import org.geotraffic.ledger.LedgerRelease;
 import org.geotraffic.ledger.LedgerRun;
 import org.geotraffic.ledger.Provenance;
 import org.geotraffic.ledger.ReleaseLedger;
+import org.geotraffic.ledger.TableSnapshots;
+import org.geotraffic.config.OutputFormat;
 import org.geotraffic.output.RunReleases;
 import org.geotraffic.privacy.PublishedDay;
 import org.geotraffic.enrich.EnrichSettings;
@@ -308,7 +310,9 @@ public final class GeoTrafficJob {
           + corrupt.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()
           + " and input.fail-on-corrupt=true; nothing was published");
     }
-    String shrinking = shrinkingDays(out, request, dates, audited.acceptedByDate());
+    IcebergTables iceberg = request.config().output().format() == OutputFormat.ICEBERG
+        ? IcebergTables.of(spark, request.config().output(), out.dir(), request.period()) : null;
+    String shrinking = shrinkingDays(out, request, dates, audited.acceptedByDate(), iceberg);
     if (shrinking != null) {
       refuse(out, summary, stats, RunRefusedException.Reason.DAY_WOULD_SHRINK, shrinking);
     }
@@ -338,13 +342,18 @@ public final class GeoTrafficJob {
 
     long t2 = System.nanoTime();
     String staging = StagingFolders.create(out.moves(), out.dir(), request.runId());
+    IcebergWriteAuditPublish wap = iceberg == null || changed.isEmpty() ? null : new IcebergWriteAuditPublish(spark, iceberg, request.runId());
+    boolean ledgerPublished = false;
     try {
       List<Publication.Install> installs = new ArrayList<>();
       Map<Table, Long> rowsPublished = new java.util.TreeMap<>();
       if (!changed.isEmpty()) {
         PublishedTableWriter.Staged staged = PublishedTableWriter.stage(spark, out.dir(), staging, suppressed.published(),
             audited.rowsPerTable(), changed, request.config().compression(), request.period());
-        installs.addAll(staged.installs());
+        if (wap == null) {
+          installs.addAll(staged.installs());
+        }
+        // The ledger keeps a copy of every release's rows whatever the format: for Iceberg the same rows go to the tables.
         installs.addAll(ledgerCopies(out, staging, request, statuses));
         rowsPublished = rowsOf(outcomes, changed);
       }
@@ -355,6 +364,10 @@ public final class GeoTrafficJob {
       String ledgerFile = staging + "/_ledger_run.json";
       if (!changed.isEmpty()) {
         installs.add(new Publication.Install(ReleaseLedger.runFile(request.runId()), ledgerFile));
+      }
+      String snapshotsFile = staging + "/_ledger_snapshots.json";
+      if (wap != null) {
+        installs.add(new Publication.Install(TableSnapshots.file(request.runId()), snapshotsFile));
       }
       Publisher.BeforePlan ledgerStillValid = () -> {
         // Under the publish lock: the ledger as it is now. A release published meanwhile that overlaps this run's was
@@ -367,17 +380,36 @@ public final class GeoTrafficJob {
         LedgerRun entry = planner.ledgerRun(request.runId(), Instant.now().toString(), request.input().marks(), statuses, outcomes,
             RunWarnings.acceptedByDay(inputFiles), RunWarnings.acceptedBySlice(inputFiles));
         out.moves().writeAtomically(new org.apache.hadoop.fs.Path(out.dir(), ledgerFile), withSequence(entry, now.nextSequence()).toJson());
+        if (wap != null) {
+          // Under the lock: main cannot move between the branch and its fast-forward but by this run or its recovery.
+          writeAndAudit(wap, iceberg, out, new org.apache.hadoop.fs.Path(out.dir(), staging), changed, request);
+          out.moves().writeAtomically(new org.apache.hadoop.fs.Path(out.dir(), snapshotsFile), wap.snapshots(request.runId()).toJson());
+        }
         return null;
       };
       try {
         for (String line : Publisher.publish(out.moves(), out.dir(), request.runId(), staging, installs, ledgerStillValid)) {
           progress.accept("recovered: " + line);
         }
+        ledgerPublished = true;
       } catch (Publisher.PreconditionFailed e) {
         refuse(out, summary, stats, RunRefusedException.Reason.LEDGER_CHANGED, e.getMessage());
+      } catch (IcebergWriteAuditPublish.AuditFailed e) {
+        refuse(out, summary, stats, RunRefusedException.Reason.AUDIT_FAILED, e.getMessage());
+      }
+      if (wap != null) {
+        // The ledger (with the snapshots) is published: only now may readers of main see them. A run killed here is
+        // completed by the next run's recovery.
+        long t3 = System.nanoTime();
+        wap.publish();
+        progress.accept(String.format("publish: main of %d Iceberg tables fast-forwarded to branch %s (%d ms)", Table.values().length,
+            wap.branch(), millisSince(t3)));
       }
       return done;
     } finally {
+      if (wap != null && !ledgerPublished) {
+        wap.discard();
+      }
       // Published: the folder is gone already. Failed or refused: its staged files are of no use to anyone.
       out.moves().delete(new org.apache.hadoop.fs.Path(out.dir(), staging));
     }
@@ -388,12 +420,13 @@ public final class GeoTrafficJob {
    * which this run accepted no line (unless --allow-empty), or fewer than publish.min-share-of-previous of the
    * lines its published release accepted.
    */
-  private static String shrinkingDays(FileSystems.Located out, RunRequest request, TreeSet<String> dates, Map<String, Long> accepted)
-      throws IOException {
+  private static String shrinkingDays(FileSystems.Located out, RunRequest request, TreeSet<String> dates, Map<String, Long> accepted,
+      IcebergTables iceberg) throws IOException {
     if (request.allowEmpty()) {
       return null;
     }
-    PublishedDays published = PublishedDays.read(out.moves(), out.dir(), dates, request.period());
+    PublishedDays published = iceberg == null ? PublishedDays.read(out.moves(), out.dir(), dates, request.period())
+        : PublishedDays.read(out.moves(), out.dir(), dates, request.period(), iceberg.publishedDates(dates));
     double share = request.config().minShareOfPrevious();
     List<String> empty = new ArrayList<>();
     List<String> shrunk = new ArrayList<>();
@@ -417,6 +450,34 @@ public final class GeoTrafficJob {
           + "; nothing was published (a partial input? run with --allow-empty to publish anyway)";
     }
     return null;
+  }
+
+  /**
+   * Write and audit of the Iceberg tables, under the publish lock: first what killed runs left is settled, then the
+   * run's days go to its branch and the branch is checked. Throws {@link IcebergWriteAuditPublish.AuditFailed} (the
+   * branch discarded) when the audit finds anything.
+   */
+  private void writeAndAudit(IcebergWriteAuditPublish wap, IcebergTables iceberg, FileSystems.Located out, org.apache.hadoop.fs.Path stagingDir,
+      java.util.Set<String> days, RunRequest request) throws IOException {
+    SuppressionPolicy policy = request.config().suppression();
+    iceberg.create(request.config().compression());
+    for (String line : IcebergWriteAuditPublish.recover(iceberg, TableSnapshots.readAll(out.moves(), out.dir()))) {
+      progress.accept("recovered: " + line);
+    }
+    long t = System.nanoTime();
+    Map<Table, Dataset<Row>> rows = new EnumMap<>(Table.class);
+    for (Table table : Table.values()) {
+      rows.put(table, wap.staged(stagingDir, table, days));
+    }
+    wap.write(rows, days);
+    List<String> findings = wap.audit(rows, days, policy);
+    progress.accept(String.format("audit of branch %s: %s (%d ms)", wap.branch(), findings.isEmpty() ? "passed" : findings.size() + " finding(s)",
+        millisSince(t)));
+    if (!findings.isEmpty()) {
+      wap.discard();
+      throw new IcebergWriteAuditPublish.AuditFailed("Cannot publish: the audit of Iceberg branch " + wap.branch() + " found "
+          + String.join("; ", findings) + "; nothing was published, main is unchanged");
+    }
   }
 
   /** The summary's account of the run's releases. */

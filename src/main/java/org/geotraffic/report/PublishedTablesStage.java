@@ -9,6 +9,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.geotraffic.config.OutputFormat;
+import org.geotraffic.output.TableLayout;
+import org.geotraffic.pipeline.IcebergTables;
 import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
 
@@ -34,6 +38,9 @@ public final class PublishedTablesStage {
   public List<PublishedRecord> read(String outputDir, ReportOptions options) throws IOException {
     List<PublishedRecord> rows = new ArrayList<>();
     spark.sparkContext().setJobDescription("report: read published " + options.period().key() + " tables");
+    if (format(outputDir, options, spark.sparkContext().hadoopConfiguration()) == OutputFormat.ICEBERG) {
+      return readIceberg(outputDir, options);
+    }
     for (Table table : Table.values()) {
       Path dir = new Path(outputDir, options.period().tablePath(table.tableName()));
       String[] partitions = partitions(dir, options);
@@ -44,6 +51,43 @@ public final class PublishedTablesStage {
           .schema(PublishedTableWriter.schema(table))
           .option("basePath", dir.toString())
           .parquet(partitions);
+      for (Row r : df.collectAsList()) {
+        rows.add(toRecord(table, r));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The layout to read: as told (--format, --catalog), else Iceberg when the output directory holds the default catalog's
+   * tables of the period ({@code <output>/<namespace>/<table>/metadata/}), else Parquet folders.
+   */
+  public static OutputFormat format(String outputDir, ReportOptions options, org.apache.hadoop.conf.Configuration conf) throws IOException {
+    if (options.format() != null) {
+      return options.format();
+    }
+    Path namespace = new Path(outputDir, options.namespace());
+    FileSystem fs = namespace.getFileSystem(conf);
+    for (Table table : Table.values()) {
+      if (fs.isDirectory(new Path(new Path(namespace, TableLayout.icebergTable(options.period(), table)), "metadata"))) {
+        return OutputFormat.ICEBERG;
+      }
+    }
+    return OutputFormat.PARQUET;
+  }
+
+  /** The rows of the period's Iceberg tables on main (what readers see), in the requested range. */
+  private List<PublishedRecord> readIceberg(String outputDir, ReportOptions options) {
+    IcebergTables tables = IcebergTables.of(spark, options.icebergTarget(), new Path(outputDir), options.period());
+    List<PublishedRecord> rows = new ArrayList<>();
+    for (Table table : Table.values()) {
+      if (!tables.exists(table)) {
+        continue;
+      }
+      Dataset<Row> df = tables.read(table, null);
+      if (options.from() != null) {
+        df = df.where(functions.col(TableLayout.DATE).between(options.from(), options.to()));
+      }
       for (Row r : df.collectAsList()) {
         rows.add(toRecord(table, r));
       }

@@ -13,6 +13,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.geotraffic.config.ExitCode;
+import org.geotraffic.config.IcebergRuntime;
+import org.geotraffic.config.OutputFormat;
 import org.geotraffic.config.Period;
 import org.geotraffic.output.RunSummaryWriter;
 import org.geotraffic.pipeline.SparkSessions;
@@ -52,6 +54,14 @@ public final class ReportCommand {
     RunSummaries runs;
     try {
       checkOutputDir(options.output(), hadoop);
+      if (PublishedTablesStage.format(options.output(), options, hadoop) == OutputFormat.ICEBERG
+          && !IcebergRuntime.present(Thread.currentThread().getContextClassLoader())) {
+        console.println("geotraffic report: Cannot read Iceberg tables: the Iceberg Spark runtime is not on the classpath ("
+            + options.output() + " holds Iceberg tables, or --format iceberg / --catalog was given); add it with spark-submit --packages"
+            + " org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.12.0 (Spark 3.5) or org.apache.iceberg:iceberg-spark-runtime-4.1_2.13:1.12.0"
+            + " (Spark 4.1)");
+        return ExitCode.USAGE_OR_CONFIG.code();
+      }
       // A run killed while it published left a journal: complete or roll back its publish before reading.
       FileSystems.Located out = FileSystems.locate(options.output(), hadoop);
       try {

@@ -2,6 +2,8 @@ package org.geotraffic.report;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.geotraffic.config.OutputFormat;
+import org.geotraffic.config.OutputTarget;
 import org.geotraffic.config.Period;
 
 /**
@@ -15,9 +17,13 @@ import org.geotraffic.config.Period;
  * @param from first date (inclusive), or null; for weeks and months it selects the periods whose first day is in range
  * @param to last date (inclusive), or null
  * @param site the site to report, or null when the output holds one site
+ * @param format the layout to read, or null to detect it from the output directory (Iceberg tables of the default
+ *     catalog there, else Parquet folders)
+ * @param catalog --catalog: a Spark catalog that holds the Iceberg tables, or empty for the output directory's own
+ * @param namespace --namespace of the Iceberg tables
  */
 public record ReportOptions(String output, String html, String csvDir, Period period, String from, String to, String site,
-    boolean help) {
+    boolean help, OutputFormat format, String catalog, String namespace) {
 
   public static final String USAGE = """
       Usage: geotraffic report --output DIR --html FILE [--csv DIR] [--period day|week|month]
@@ -30,6 +36,11 @@ public record ReportOptions(String output, String html, String csvDir, Period pe
                   tables; over several days their visitors are daily, summed)
         --from/--to  report only these days (inclusive); for weeks and months, the periods whose first day is in range
         --site    the site to report; needed when the output holds more than one
+        --format  parquet or iceberg: the layout of the published tables (default: iceberg when the output directory
+                  holds geotraffic's Iceberg tables, <output>/<namespace>/<table>/metadata, else parquet)
+        --catalog a Spark catalog that holds the Iceberg tables (run's output.catalog; configure it with
+                  spark.sql.catalog.* in the environment); implies --format iceberg
+        --namespace the Iceberg namespace (run's output.namespace, default geotraffic)
       Exit codes: 0 ok, 2 usage, 3 input/output path (also: nothing published for the period and range asked)
       """;
 
@@ -51,11 +62,14 @@ public record ReportOptions(String output, String html, String csvDir, Period pe
     String to = null;
     String site = null;
     Period period = Period.DAY;
+    OutputFormat format = null;
+    String catalog = "";
+    String namespace = "geotraffic";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "-h", "--help" -> {
-          return new ReportOptions(null, null, null, Period.DAY, null, null, null, true);
+          return new ReportOptions(null, null, null, Period.DAY, null, null, null, true, null, "", "geotraffic");
         }
         case "--output" -> output = value(args, ++i, a);
         case "--html" -> html = value(args, ++i, a);
@@ -64,6 +78,15 @@ public record ReportOptions(String output, String html, String csvDir, Period pe
         case "--to" -> to = isoDate(value(args, ++i, a), a);
         case "--site" -> site = value(args, ++i, a);
         case "--period" -> period = period(value(args, ++i, a));
+        case "--format" -> {
+          String v = value(args, ++i, a);
+          format = OutputFormat.of(v);
+          if (format == null) {
+            throw new UsageException("--format must be parquet or iceberg, got '" + v + "'");
+          }
+        }
+        case "--catalog" -> catalog = name(value(args, ++i, a), a);
+        case "--namespace" -> namespace = name(value(args, ++i, a), a);
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
@@ -77,7 +100,25 @@ public record ReportOptions(String output, String html, String csvDir, Period pe
     if (from != null && from.compareTo(to) > 0) {
       throw new UsageException("--from " + from + " is after --to " + to);
     }
-    return new ReportOptions(output, html, csv, period, from, to, site, false);
+    if (!catalog.isEmpty()) {
+      if (format == OutputFormat.PARQUET) {
+        throw new UsageException("--catalog names Iceberg tables, but --format is parquet");
+      }
+      format = OutputFormat.ICEBERG;
+    }
+    return new ReportOptions(output, html, csv, period, from, to, site, false, format, catalog, namespace);
+  }
+
+  /** Where Iceberg tables are, when the report reads them. */
+  public OutputTarget icebergTarget() {
+    return new OutputTarget(OutputFormat.ICEBERG, catalog, namespace);
+  }
+
+  private static String name(String v, String option) throws UsageException {
+    if (!v.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new UsageException(option + " must be a name (letters, digits, _), got '" + v + "'");
+    }
+    return v;
   }
 
   /** {@code date} lies in the requested range (always, when no range was given). */
