@@ -20,6 +20,7 @@ import org.geotraffic.config.ConfigException;
 import org.geotraffic.config.ConfigLoader;
 import org.geotraffic.config.ExitCode;
 import org.geotraffic.config.JobConfig;
+import org.geotraffic.config.Secrets;
 import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoDatabaseException;
 import org.geotraffic.geo.GeoDatabaseInfo;
@@ -31,6 +32,7 @@ import org.geotraffic.pipeline.RunRequest;
 import org.geotraffic.pipeline.SparkSessions;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.privacy.WhatIf;
+import org.geotraffic.publish.AtomicRename;
 import org.geotraffic.publish.FileSystems;
 import org.geotraffic.publish.Publisher;
 
@@ -100,6 +102,19 @@ public final class GeoTraffic {
     }
     InputFiles input;
     Configuration hadoop = hadoopConfiguration(config);
+    if (cl.output() != null && cl.command().equals("run")) {
+      // Bad setup fails early: a publish that cannot swap folders atomically is refused before anything is read or written.
+      try {
+        String refusal = AtomicRename.refusal(cl.output(), hadoop, config.allowNonAtomicRename());
+        if (refusal != null) {
+          console.println("geotraffic: " + refusal);
+          return ExitCode.USAGE_OR_CONFIG.code();
+        }
+      } catch (IOException e) {
+        console.println("geotraffic: Cannot check the output's file system: " + e.getMessage() + ", " + Secrets.withoutCredentials(cl.output()));
+        return ExitCode.INPUT_OR_OUTPUT.code();
+      }
+    }
     try {
       input = InputFiles.resolve(cl.inputs(), hadoop, config.failOnCorrupt());
       if (cl.output() != null && cl.command().equals("run")) {
