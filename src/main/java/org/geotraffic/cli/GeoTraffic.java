@@ -79,7 +79,7 @@ public final class GeoTraffic {
     }
     List<String> warnings = new ArrayList<>();
     if (cl.command().equals("what-if") && cl.output() != null) {
-      warnings.add("what-if writes nothing: --output " + cl.output() + " is ignored");
+      warnings.add("what-if writes nothing: --output " + Secrets.withoutCredentials(cl.output()) + " is ignored");
     }
     List<String> unprotected = new ArrayList<>();
     for (Table t : Table.values()) {
@@ -166,8 +166,8 @@ public final class GeoTraffic {
         return ExitCode.OK.code();
       }
       RunSummary summary = job.run(request);
-      console.printf("geotraffic: done in %,d ms; tables under %s, summary %s/_runs/%s.json%n", summary.durationMillis(), cl.output(),
-          cl.output(), runId);
+      console.printf("geotraffic: done in %,d ms; tables under %s, summary %s/_runs/%s.json%n", summary.durationMillis(),
+          Secrets.withoutCredentials(cl.output()), Secrets.withoutCredentials(cl.output()), runId);
       return ExitCode.OK.code();
     } catch (RunRefusedException e) {
       console.println("geotraffic: " + e.getMessage());
@@ -232,16 +232,16 @@ public final class GeoTraffic {
       org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(output);
       FileSystem fs = out.getFileSystem(conf);
       if (fs.exists(out) && !fs.getFileStatus(out).isDirectory()) {
-        throw new InputFiles.InputException("Cannot write output: not a directory, " + output);
+        throw new InputFiles.InputException("Cannot write output: not a directory, " + Secrets.withoutCredentials(output));
       }
       if (!fs.mkdirs(out)) {
-        throw new InputFiles.InputException("Cannot write output: cannot create directory, " + output);
+        throw new InputFiles.InputException("Cannot write output: cannot create directory, " + Secrets.withoutCredentials(output));
       }
       if ("file".equals(fs.getUri().getScheme()) && !new File(fs.makeQualified(out).toUri()).canWrite()) {
-        throw new InputFiles.InputException("Cannot write output: permission denied, " + output);
+        throw new InputFiles.InputException("Cannot write output: permission denied, " + Secrets.withoutCredentials(output));
       }
     } catch (IOException e) {
-      throw new InputFiles.InputException("Cannot write output: " + e.getMessage() + ", " + output);
+      throw new InputFiles.InputException("Cannot write output: " + e.getMessage() + ", " + Secrets.withoutCredentials(output));
     }
   }
 
