@@ -20,6 +20,7 @@ import org.geotraffic.config.ConfigException;
 import org.geotraffic.config.ConfigLoader;
 import org.geotraffic.config.ExitCode;
 import org.geotraffic.config.JobConfig;
+import org.geotraffic.config.Secrets;
 import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoDatabaseException;
 import org.geotraffic.geo.GeoDatabaseInfo;
@@ -31,6 +32,7 @@ import org.geotraffic.pipeline.RunRequest;
 import org.geotraffic.pipeline.SparkSessions;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.privacy.WhatIf;
+import org.geotraffic.publish.AtomicRename;
 import org.geotraffic.publish.FileSystems;
 import org.geotraffic.publish.Publisher;
 
@@ -77,7 +79,7 @@ public final class GeoTraffic {
     }
     List<String> warnings = new ArrayList<>();
     if (cl.command().equals("what-if") && cl.output() != null) {
-      warnings.add("what-if writes nothing: --output " + cl.output() + " is ignored");
+      warnings.add("what-if writes nothing: --output " + Secrets.withoutCredentials(cl.output()) + " is ignored");
     }
     List<String> unprotected = new ArrayList<>();
     for (Table t : Table.values()) {
@@ -100,6 +102,19 @@ public final class GeoTraffic {
     }
     InputFiles input;
     Configuration hadoop = hadoopConfiguration(config);
+    if (cl.output() != null && cl.command().equals("run")) {
+      // Bad setup fails early: a publish that cannot swap folders atomically is refused before anything is read or written.
+      try {
+        String refusal = AtomicRename.refusal(cl.output(), hadoop, config.allowNonAtomicRename());
+        if (refusal != null) {
+          console.println("geotraffic: " + refusal);
+          return ExitCode.USAGE_OR_CONFIG.code();
+        }
+      } catch (IOException e) {
+        console.println("geotraffic: Cannot check the output's file system: " + e.getMessage() + ", " + Secrets.withoutCredentials(cl.output()));
+        return ExitCode.INPUT_OR_OUTPUT.code();
+      }
+    }
     try {
       input = InputFiles.resolve(cl.inputs(), hadoop, config.failOnCorrupt());
       if (cl.output() != null && cl.command().equals("run")) {
@@ -151,8 +166,8 @@ public final class GeoTraffic {
         return ExitCode.OK.code();
       }
       RunSummary summary = job.run(request);
-      console.printf("geotraffic: done in %,d ms; tables under %s, summary %s/_runs/%s.json%n", summary.durationMillis(), cl.output(),
-          cl.output(), runId);
+      console.printf("geotraffic: done in %,d ms; tables under %s, summary %s/_runs/%s.json%n", summary.durationMillis(),
+          Secrets.withoutCredentials(cl.output()), Secrets.withoutCredentials(cl.output()), runId);
       return ExitCode.OK.code();
     } catch (RunRefusedException e) {
       console.println("geotraffic: " + e.getMessage());
@@ -217,16 +232,16 @@ public final class GeoTraffic {
       org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(output);
       FileSystem fs = out.getFileSystem(conf);
       if (fs.exists(out) && !fs.getFileStatus(out).isDirectory()) {
-        throw new InputFiles.InputException("Cannot write output: not a directory, " + output);
+        throw new InputFiles.InputException("Cannot write output: not a directory, " + Secrets.withoutCredentials(output));
       }
       if (!fs.mkdirs(out)) {
-        throw new InputFiles.InputException("Cannot write output: cannot create directory, " + output);
+        throw new InputFiles.InputException("Cannot write output: cannot create directory, " + Secrets.withoutCredentials(output));
       }
       if ("file".equals(fs.getUri().getScheme()) && !new File(fs.makeQualified(out).toUri()).canWrite()) {
-        throw new InputFiles.InputException("Cannot write output: permission denied, " + output);
+        throw new InputFiles.InputException("Cannot write output: permission denied, " + Secrets.withoutCredentials(output));
       }
     } catch (IOException e) {
-      throw new InputFiles.InputException("Cannot write output: " + e.getMessage() + ", " + output);
+      throw new InputFiles.InputException("Cannot write output: " + e.getMessage() + ", " + Secrets.withoutCredentials(output));
     }
   }
 

@@ -7,6 +7,7 @@ public final class ConfigKeys {
   public static final String INPUT_MAX_REJECT_RATIO = "input.max-reject-ratio";
   public static final String INPUT_FAIL_ON_CORRUPT = "input.fail-on-corrupt";
   public static final String PUBLISH_MIN_SHARE_OF_PREVIOUS = "publish.min-share-of-previous";
+  public static final String PUBLISH_ALLOW_NON_ATOMIC_RENAME = "publish.allow-non-atomic-rename";
   public static final String TIME_ZONE = "time.zone";
   public static final String SITE_DEFAULT = "site.default";
   public static final String PAGES_ASSET_EXTENSIONS = "pages.asset-extensions";

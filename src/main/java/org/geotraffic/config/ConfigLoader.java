@@ -130,6 +130,7 @@ public final class ConfigLoader {
     double maxRejectRatio = ratio(ConfigKeys.INPUT_MAX_REJECT_RATIO);
     boolean failOnCorrupt = bool(ConfigKeys.INPUT_FAIL_ON_CORRUPT);
     double minShare = ratio(ConfigKeys.PUBLISH_MIN_SHARE_OF_PREVIOUS);
+    bool(ConfigKeys.PUBLISH_ALLOW_NON_ATOMIC_RENAME); // validated here, read through JobConfig#allowNonAtomicRename
     ZoneId zone = zone(ConfigKeys.TIME_ZONE);
     String site = nonEmpty(ConfigKeys.SITE_DEFAULT);
     List<String> assets = list(ConfigKeys.PAGES_ASSET_EXTENSIONS).stream().map(s -> s.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")).toList();

@@ -50,6 +50,14 @@ public record JobConfig(
     effective = Map.copyOf(effective);
   }
 
+  /**
+   * publish.allow-non-atomic-rename: publish into an output whose file system cannot rename a folder atomically
+   * (an object store), accepting what docs/cluster.md "Object stores" says a reader and a killed run may then see.
+   */
+  public boolean allowNonAtomicRename() {
+    return Boolean.parseBoolean(effective.getOrDefault(ConfigKeys.PUBLISH_ALLOW_NON_ATOMIC_RENAME, "false"));
+  }
+
   /** The effective configuration with every secret value redacted ({@link Secrets}): what may be written or printed. */
   public Map<String, String> effectiveRedacted() {
     return new java.util.TreeMap<>(Secrets.of(effective).redact(effective));

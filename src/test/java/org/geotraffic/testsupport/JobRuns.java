@@ -73,6 +73,41 @@ public final class JobRuns {
         .collectAsList());
   }
 
+  /**
+   * {@link #table(Path, Table)} of an output on any Hadoop file system ({@code hdfs://...}, {@code s3a://...}), read
+   * with the shared session's Hadoop settings.
+   */
+  public static List<Row> table(String output, Table table) {
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(output, table.tableName());
+    try {
+      if (!dir.getFileSystem(SparkTestSession.get().sparkContext().hadoopConfiguration()).exists(dir)) {
+        return List.of();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the table " + dir, e);
+    }
+    return new ArrayList<>(SparkTestSession.get().read().parquet(dir.toString())
+        .withColumn(PublishedTableWriter.DATE, functions.col(PublishedTableWriter.DATE).cast("string"))
+        .selectExpr(PublishedTableWriter.schema(table).fieldNames())
+        .collectAsList());
+  }
+
+  /** {@link #summary(Path, String)} of an output on any Hadoop file system. */
+  public static JsonNode summary(String output, String runId) {
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(output, "_runs/" + runId + ".json");
+    try {
+      org.apache.hadoop.fs.FileSystem fs = file.getFileSystem(SparkTestSession.get().sparkContext().hadoopConfiguration());
+      if (!fs.exists(file)) {
+        return null;
+      }
+      try (var in = fs.open(file)) {
+        return new ObjectMapper().readTree(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the run summary " + file, e);
+    }
+  }
+
   private static JsonNode json(Path file) {
     try {
       return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()) : null;

@@ -1,0 +1,101 @@
+package org.geotraffic.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.geotraffic.publish.AtomicRename;
+import org.geotraffic.testsupport.JobRuns;
+import org.geotraffic.testsupport.SparkTestSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job on a real HDFS: Hadoop's MiniDFSCluster (a NameNode and a DataNode in this JVM, on loopback), started and
+ * stopped here. Input read from {@code hdfs://}, tables published there, and a publish killed on HDFS.
+ */
+class HdfsStoreTest {
+  private static MiniDFSCluster cluster;
+  private static String hdfs;
+  private static long startMillis;
+
+  @BeforeAll
+  static void startHdfs(@TempDir Path base) throws Exception {
+    long t0 = System.nanoTime();
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.toAbsolutePath().toString());
+    conf.set("dfs.namenode.rpc-address", "127.0.0.1:0");
+    conf.set("dfs.datanode.address", "127.0.0.1:0");
+    conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+    conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+    conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+    cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    cluster.waitActive();
+    hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+    startMillis = (System.nanoTime() - t0) / 1_000_000;
+    SparkTestSession.get();
+  }
+
+  @AfterAll
+  static void stopHdfs() {
+    if (cluster != null) {
+      cluster.shutdown(true);
+    }
+  }
+
+  private static Configuration conf() {
+    return SparkTestSession.get().sparkContext().hadoopConfiguration();
+  }
+
+  @Test
+  void logsOnHdfsPlainAndGz_publishOnHdfs_theTablesOfTheSameRunOnLocalDisk(@TempDir Path tmp) throws Exception {
+    FileSystem fs = new org.apache.hadoop.fs.Path(hdfs + "/").getFileSystem(conf());
+    org.apache.hadoop.fs.Path logs = new org.apache.hadoop.fs.Path(hdfs + "/same/logs");
+    fs.mkdirs(logs);
+    StoreRuns.upload(fs, StoreRuns.PLAIN_LOG, logs);
+    StoreRuns.upload(fs, StoreRuns.GZ_LOG, logs);
+    String out = hdfs + "/same/out";
+
+    long t0 = System.nanoTime();
+    JobRuns.Run onHdfs = StoreRuns.run(List.of(logs.toString()), out, "on-hdfs", List.of());
+    long hdfsMillis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(0, onHdfs.exitCode(), onHdfs.console());
+    JobRuns.Run local = StoreRuns.run(List.of(StoreRuns.PLAIN_LOG.toString(), StoreRuns.GZ_LOG.toString()), tmp.resolve("out").toString(),
+        "on-disk", List.of());
+    assertEquals(0, local.exitCode(), local.console());
+
+    StoreRuns.assertSameTables(StoreRuns.tables(tmp.resolve("out")), StoreRuns.tables(out), "HDFS output against local output");
+    JsonNode summary = JobRuns.summary(out, "on-hdfs");
+    assertEquals("succeeded", summary.path("status").asText());
+    assertEquals(2, summary.path("input").path("files").asInt(summary.path("input_files").asInt(2)), summary.toString());
+    assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out, "_runs/latest.json")));
+    assertTrue(fs.listStatus(new org.apache.hadoop.fs.Path(out, "_staging")).length == 0, "no staging folder left");
+    assertNull(AtomicRename.refusal(out, conf(), false), "HDFS renames folders atomically: no opt-in needed");
+    System.out.printf("hdfs: MiniDFSCluster up in %d ms; the sample run on hdfs:// took %d ms%n", startMillis, hdfsMillis);
+  }
+
+  @Test
+  void publishKilledBeforeEachOperation_readersFindTheOldOrNewDayOrNone_neverPart_andTheNextRunRollsBack(@TempDir Path tmp)
+      throws Exception {
+    KilledPublishOnStore store = new KilledPublishOnStore(conf(), hdfs + "/killed", tmp, List.of());
+    // Per table the publish makes four operations: a folder for the old copy, the move aside, the target's folder, the
+    // move in. Every second one reaches every state between the moves: before, between and after each table's two moves.
+    KilledPublishOnStore.Outcome o = store.killAtEachOperation(2,
+        EnumSet.of(KilledPublishOnStore.Seen.OLD, KilledPublishOnStore.Seen.NEW, KilledPublishOnStore.Seen.ABSENT));
+    System.out.println("hdfs: killed publishes: " + o);
+    assertTrue(o.kills() >= 10, "every move of the five tables was killed in turn: " + o);
+    assertTrue(o.leftOld() > 0 && o.leftNew() > 0, "kills on both sides of the commit point: " + o);
+
+    JobRuns.Run next = store.killThenNextRun(2 * 5 + 2 + 5);
+    System.out.println("hdfs: next run after a killed publish: " + next.console().lines().filter(l -> l.contains("recovered")).toList());
+  }
+}
