@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The fold-order rank (1-based) of every page of one (date, site), and the first rank of a visitor's
- * page set ({@link VisitorTables#PAGE_SETS}): the smallest rank among its pages. Counting visitors by
+ * page set ({@link PartialTable#PAGE_SETS}): the smallest rank among its pages. Counting visitors by
  * first rank and summing over ranks gives the distinct visitors of every prefix of the fold order,
  * which the pages' "(other)" row needs.
  *

@@ -35,9 +35,13 @@ final class DayPartition implements FlatMapFunction<Iterator<Tuple2<byte[], Void
     PartialTableRecords.Reader in = new PartialTableRecords.Reader();
     Days days = new Days();
     DayAssembler assembler = null;
-    java.util.TreeMap<Integer, DayAssembler> sliceAssemblers = new java.util.TreeMap<>();
+    // The (date, site)'s own tables once built, and its slices' tables as each is built.
+    UnsuppressedDay own = null;
+    java.util.TreeMap<Integer, UnsuppressedDay> builtSlices = new java.util.TreeMap<>();
     int day = 0;
     String site = null;
+    int slice = Slices.NONE;
+    boolean open = false;
     while (records.hasNext()) {
       byte[] record = records.next()._1();
       if (PartialTableRecords.isTally(record)) {
@@ -45,42 +49,46 @@ final class DayPartition implements FlatMapFunction<Iterator<Tuple2<byte[], Void
         continue;
       }
       VisitorTables.TableCell c = in.cell(record);
-      if (assembler == null || c.day() != day || !c.site().equals(site)) {
+      boolean newDay = !open || c.day() != day || !c.site().equals(site);
+      if (newDay || c.slice() != slice) {
+        // Records come sorted by (day, site, slice), the day's own tables first (PartialTableRecords.ByDayAndSite):
+        // each table is built, and its assembler dropped, as soon as its records end.
         if (assembler != null) {
-          out.add(built(assembler, sliceAssemblers));
+          if (slice == Slices.NONE) {
+            own = assembler.build();
+          } else {
+            builtSlices.put(slice, assembler.build());
+          }
           assembler = null;
         }
+        if (newDay && open) {
+          out.add(part(own, builtSlices, days.date(day), site));
+          own = null;
+          builtSlices = new java.util.TreeMap<>();
+        }
+        open = true;
         day = c.day();
         site = c.site();
-        assembler = new DayAssembler(days.date(day), site);
-        sliceAssemblers = new java.util.TreeMap<>();
+        slice = c.slice();
+        assembler = new DayAssembler(slice == Slices.NONE ? days.date(day) : Slices.date(slice), site);
       }
-      DayAssembler into = assembler;
-      if (c.slice() != Slices.NONE) {
-        String s = site;
-        into = sliceAssemblers.computeIfAbsent(c.slice(), x -> new DayAssembler(Slices.date(x), s));
-      }
-      into.add(c.table(), c.key1(), c.key2(), c.visitors(), c.hits(), c.pageviews(), c.bytes());
+      assembler.add(c.table(), c.key1(), c.key2(), c.visitors(), c.hits(), c.pageviews(), c.bytes());
     }
     if (assembler != null) {
-      out.add(built(assembler, sliceAssemblers));
+      if (slice == Slices.NONE) {
+        own = assembler.build();
+      } else {
+        builtSlices.put(slice, assembler.build());
+      }
+      out.add(part(own, builtSlices, days.date(day), site));
     }
     out.add(new Part(null, null, tallies.list()));
     return out.iterator();
   }
 
-  /**
-   * Builds the day and its slices, each assembler dropped (and its maps freed) as soon as it is built: a week's
-   * eight assemblers (the week's and its seven days') held about 500 MB of sums and page-set strings at once (7M
-   * benchmark lines, 1 GiB heap), and building them while all were held ran in back-to-back full collections.
-   */
-  private static Part built(DayAssembler day, java.util.TreeMap<Integer, DayAssembler> slices) {
-    java.util.TreeMap<Integer, UnsuppressedDay> built = new java.util.TreeMap<>();
-    UnsuppressedDay own = day.build();
-    while (!slices.isEmpty()) {
-      java.util.Map.Entry<Integer, DayAssembler> e = slices.pollFirstEntry();
-      built.put(e.getKey(), e.getValue().build());
-    }
-    return new Part(own, built, null);
+  /** The day with its slices' tables; a day that had only slices' cells gets empty tables of its own, as it did before. */
+  private static Part part(UnsuppressedDay own, java.util.TreeMap<Integer, UnsuppressedDay> slices, String date, String site) {
+    return new Part(own != null ? own : new DayAssembler(date, site).build(), slices, null);
   }
+
 }

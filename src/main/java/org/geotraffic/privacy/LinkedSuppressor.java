@@ -35,10 +35,12 @@ public final class LinkedSuppressor {
     Suppressor suppressor = new Suppressor(policy);
     Hidden hidden = new Hidden();
     int rounds = 0;
+    // One audit for every round: only the candidate changes between rounds (LinkedAudit#of says what that saves).
+    LinkedAudit audit = day.linked().isEmpty() ? null : LinkedAudit.of(day, policy);
     while (true) {
       rounds++;
       PublishedDay candidate = suppressor.suppress(day.truth(), hidden.toHidden());
-      List<LinkedAudit.Finding> findings = LinkedAudit.attack(day, candidate, policy);
+      List<LinkedAudit.Finding> findings = audit == null ? List.of() : audit.attack(candidate);
       if (findings.isEmpty()) {
         return new Result(candidate, findings, rounds);
       }

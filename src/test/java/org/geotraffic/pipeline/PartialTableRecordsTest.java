@@ -65,4 +65,35 @@ class PartialTableRecordsTest {
     }
     assertEquals(15, finished.size());
   }
+
+  @Test
+  void byDayAndSite_thenSlice_ownTablesFirst_eachSliceContiguous() {
+    PartialTableRecords.Writer writer = new PartialTableRecords.Writer();
+    PartialTableRecords.Reader reader = new PartialTableRecords.Reader();
+    Random r = new Random(11);
+    List<byte[]> records = new ArrayList<>();
+    List<Integer> slices = List.of(org.geotraffic.aggregate.Slices.NONE, org.geotraffic.aggregate.Slices.of(DAY, 0),
+        org.geotraffic.aggregate.Slices.of(DAY + 1, 0), org.geotraffic.aggregate.Slices.of(DAY + 1, 3));
+    for (int i = 0; i < 2_000; i++) {
+      records.add(writer.cell(new VisitorTables.TableCell(PartialTable.PAGE_SETS, DAY, i % 2 == 0 ? "a" : "b", "/p" + i, null, 1, 0, 0, 0,
+          slices.get(r.nextInt(slices.size())))));
+    }
+    Collections.shuffle(records, r);
+    records.sort(new PartialTableRecords.ByDayAndSite());
+    List<String> runs = new ArrayList<>();
+    for (byte[] record : records) {
+      VisitorTables.TableCell c = reader.cell(record);
+      String run = c.site() + "/" + c.slice();
+      if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(run)) {
+        runs.add(run);
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (String site : List.of("a", "b")) {
+      for (int slice : slices) {
+        expected.add(site + "/" + slice);
+      }
+    }
+    assertEquals(expected, runs);
+  }
 }
