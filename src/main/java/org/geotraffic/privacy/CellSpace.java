@@ -38,8 +38,8 @@ final class CellSpace {
    * most of the 174 MB that filled the heap (see the constructor).
    */
   private static final long CACHE_WORDS = 4L << 20;
-  private final Map<UnsuppressedDay, long[][]> pageValues = new java.util.IdentityHashMap<>();
-  private final Map<UnsuppressedDay, long[][]> regionValues = new java.util.IdentityHashMap<>();
+  private final Map<UnsuppressedDay, Columns> pageValues = new java.util.IdentityHashMap<>();
+  private final Map<UnsuppressedDay, Columns> regionValues = new java.util.IdentityHashMap<>();
   /**
    * Per page cell its country's number, and per table each page cell's page number in the table's page sets
    * ({@link CountryPageSets#pageNumber}), with scratch to gather a query's pages by country. {@link #content} hands
@@ -184,22 +184,22 @@ final class CellSpace {
 
   /** What {@code cells} (of one side) hold in {@code t}; visitors exact within a table (countries are disjoint, a country's pages by its page sets). */
   Content content(UnsuppressedDay t, KeySet.Side side, BitSet cells) {
-    long[][] v = values(t, side);
+    Columns v = values(t, side);
     long hits = 0;
     long pageviews = 0;
     long bytes = 0;
     long visitors = 0;
     int[] numbers = side == KeySet.Side.PAGE ? pageNumbers(t) : null;
     for (int i = cells.nextSetBit(0); i >= 0; i = cells.nextSetBit(i + 1)) {
-      if (i >= v[0].length) {
+      if (i >= v.size()) {
         break;
       }
-      hits += v[1][i];
-      pageviews += v[2][i];
-      bytes += v[3][i];
+      hits += v.hits[i];
+      pageviews += v.pageviews[i];
+      bytes += v.bytes[i];
       if (side == KeySet.Side.REGION) {
-        visitors += v[0][i];
-      } else if (v[1][i] + v[2][i] + v[3][i] + v[0][i] > 0 && numbers[i] >= 0) {
+        visitors += v.visitors[i];
+      } else if (v.hits[i] + v.pageviews[i] + v.bytes[i] + v.visitors[i] > 0 && numbers[i] >= 0) {
         int c = pageCountry[i];
         if (countryFill[c] == 0) {
           touched[touchedCount++] = c;
@@ -232,14 +232,14 @@ final class CellSpace {
    * counts of {@link #content} called from the recompute check, which never read them.
    */
   Additive additive(UnsuppressedDay t, KeySet.Side side, BitSet cells) {
-    long[][] v = values(t, side);
+    Columns v = values(t, side);
     long hits = 0;
     long pageviews = 0;
     long bytes = 0;
-    for (int i = cells.nextSetBit(0); i >= 0 && i < v[0].length; i = cells.nextSetBit(i + 1)) {
-      hits += v[1][i];
-      pageviews += v[2][i];
-      bytes += v[3][i];
+    for (int i = cells.nextSetBit(0); i >= 0 && i < v.size(); i = cells.nextSetBit(i + 1)) {
+      hits += v.hits[i];
+      pageviews += v.pageviews[i];
+      bytes += v.bytes[i];
     }
     return new Additive(hits, pageviews, bytes);
   }
@@ -258,25 +258,39 @@ final class CellSpace {
     return n;
   }
 
+  /**
+   * The four measures of every cell of one side in one table, a column each, indexed by the cell's number: the
+   * content sums run over millions of cell numbers per audit, so the measures sit in primitive arrays, not records.
+   */
+  private record Columns(long[] visitors, long[] hits, long[] pageviews, long[] bytes) {
+    Columns(int cells) {
+      this(new long[cells], new long[cells], new long[cells], new long[cells]);
+    }
+
+    int size() {
+      return visitors.length;
+    }
+  }
+
   /** Per cell of the side: visitors, hits, page views, bytes in {@code t} (0 where t does not have the cell). */
-  private long[][] values(UnsuppressedDay t, KeySet.Side side) {
-    Map<UnsuppressedDay, long[][]> cache = side == KeySet.Side.PAGE ? pageValues : regionValues;
-    long[][] v = cache.get(t);
+  private Columns values(UnsuppressedDay t, KeySet.Side side) {
+    Map<UnsuppressedDay, Columns> cache = side == KeySet.Side.PAGE ? pageValues : regionValues;
+    Columns v = cache.get(t);
     if (v != null) {
       return v;
     }
     int n = side == KeySet.Side.PAGE ? pageCells.size() : regionCells.size();
-    v = new long[4][n];
+    v = new Columns(n);
     Map<String, ChildGroup> groups = side == KeySet.Side.PAGE ? t.countriesByPage() : t.regionsByCountry();
     Map<String, Integer> index = side == KeySet.Side.PAGE ? pageIndex : regionIndex;
     for (Map.Entry<String, ChildGroup> e : groups.entrySet()) {
       for (Cell c : e.getValue().children()) {
         Integer i = index.get(e.getKey() + "\u0000" + c.key());
         if (i != null) {
-          v[0][i] = c.measures().visitors();
-          v[1][i] = c.measures().hits();
-          v[2][i] = c.measures().pageviews();
-          v[3][i] = c.measures().bytes();
+          v.visitors[i] = c.measures().visitors();
+          v.hits[i] = c.measures().hits();
+          v.pageviews[i] = c.measures().pageviews();
+          v.bytes[i] = c.measures().bytes();
         }
       }
     }
