@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.apache.commons.io.IOUtils;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
-import org.geotraffic.geo.mmdb.DemoDatabase;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.testsupport.JobRuns;
 
@@ -30,24 +28,12 @@ final class StoreRuns {
   static final String OTHER_DAY = "2026-11-24";
   static final Path PLAIN_LOG = Path.of("sample-logs", "access.log.2026-11-23");
   static final Path GZ_LOG = Path.of("sample-logs", "access.log.2026-11-24.gz");
-  private static Path database;
 
   private StoreRuns() {}
 
-  /** The demo database, written once per JVM under one name (the shared session ships it by name). */
-  static synchronized Path database() {
-    if (database == null) {
-      try {
-        Path dir = Files.createTempDirectory("geotraffic-store-db");
-        database = dir.resolve("store-demo-geo.mmdb");
-        DemoDatabase.write(database);
-        dir.toFile().deleteOnExit();
-        database.toFile().deleteOnExit();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return database;
+  /** The demo database ({@link JobRuns#demoDatabase}). */
+  static Path database() {
+    return JobRuns.demoDatabase();
   }
 
   /** {@code geotraffic run --input <inputs> --output <output> --geoip-db <demo> --run-id <runId> <more>}. */

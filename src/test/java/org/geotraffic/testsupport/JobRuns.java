@@ -29,6 +29,24 @@ public final class JobRuns {
   /** What the command returned and printed. */
   public record Run(int exitCode, String console) {}
 
+  private static Path demoDatabase;
+
+  /** The project's demo database, written once per JVM for every job test that needs no database of its own. */
+  public static synchronized Path demoDatabase() {
+    if (demoDatabase == null) {
+      try {
+        Path dir = Files.createTempDirectory("geotraffic-demo-db");
+        demoDatabase = dir.resolve("demo-geo.mmdb");
+        org.geotraffic.geo.mmdb.DemoDatabase.write(demoDatabase);
+        dir.toFile().deleteOnExit();
+        demoDatabase.toFile().deleteOnExit();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return demoDatabase;
+  }
+
   /** {@code geotraffic <args>} on the shared session; never throws on a non-zero exit code. */
   public static Run run(String... args) {
     SparkTestSession.get();
