@@ -72,6 +72,13 @@ final class StoreRuns {
     return t;
   }
 
+  /** The tables of the same sample run on the local disk, into {@code output}: what a store's run must publish too. */
+  static Map<Table, List<String>> localTables(Path output) {
+    JobRuns.Run local = run(List.of(PLAIN_LOG.toString(), GZ_LOG.toString()), output.toString(), "on-disk", List.of());
+    assertEquals(0, local.exitCode(), local.console());
+    return tables(output);
+  }
+
   static Map<Table, List<String>> tables(Path output) {
     Map<Table, List<String>> t = new TreeMap<>();
     for (Table table : Table.values()) {
