@@ -111,7 +111,7 @@ public final class GeoTraffic {
           return ExitCode.USAGE_OR_CONFIG.code();
         }
       } catch (IOException e) {
-        console.println("geotraffic: Cannot check the output's file system: " + e.getMessage() + ", " + Secrets.withoutCredentials(cl.output()));
+        console.println("geotraffic: Cannot check the output's file system: " + Secrets.withoutCredentialsIn(e.getMessage()) + ", " + Secrets.withoutCredentials(cl.output()));
         return ExitCode.INPUT_OR_OUTPUT.code();
       }
     }
@@ -241,7 +241,7 @@ public final class GeoTraffic {
         throw new InputFiles.InputException("Cannot write output: permission denied, " + Secrets.withoutCredentials(output));
       }
     } catch (IOException e) {
-      throw new InputFiles.InputException("Cannot write output: " + e.getMessage() + ", " + Secrets.withoutCredentials(output));
+      throw new InputFiles.InputException("Cannot write output: " + Secrets.withoutCredentialsIn(e.getMessage()) + ", " + Secrets.withoutCredentials(output));
     }
   }
 

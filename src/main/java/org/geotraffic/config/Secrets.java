@@ -89,4 +89,15 @@ public final class Secrets {
     }
     return path.substring(0, scheme + 3) + REDACTED + path.substring(at);
   }
+
+  private static final java.util.regex.Pattern USER_INFO_IN_TEXT =
+      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/\\s@]+@");
+
+  /**
+   * A message (a file system's exception, say) with the user information cut from every URI in it: a connector may
+   * repeat the output URI it was given, {@code s3a://KEY:SECRET@bucket} included.
+   */
+  public static String withoutCredentialsIn(String text) {
+    return text == null ? null : USER_INFO_IN_TEXT.matcher(text).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(REDACTED) + "@");
+  }
 }
