@@ -9,9 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Checks the layout of a MaxMind DB file (https://maxmind.github.io/MaxMind-DB/) before any lookup: the search
@@ -91,18 +89,22 @@ final class MmdbStructure {
           }
         }
       }
-      return walk(buf, nodeCount, recordSize, nodeBytes, ipVersion == 6 ? 128 : 32, maxSamples);
+      return walk(buf, nodeCount, recordSize, nodeBytes, ipVersion == 6 ? 128 : 32, maxSamples, dataSize);
     }
   }
 
   /** Depth-first walk from the root, each node once, collecting one address per distinct data record. */
-  private static Result walk(ByteBuffer buf, long nodeCount, int recordSize, int nodeBytes, int bits, int maxSamples)
-      throws CorruptException {
+  private static Result walk(ByteBuffer buf, long nodeCount, int recordSize, int nodeBytes, int bits, int maxSamples,
+      long dataSize) throws CorruptException {
     // Depth-first with exit markers: "open" nodes are exactly the current path, so meeting an open node again is a
     // cycle; "done" nodes were reached before by another path (MaxMind's IPv4 aliases) and are not walked again.
     BitSet open = new BitSet((int) Math.min(nodeCount, Integer.MAX_VALUE));
     BitSet done = new BitSet((int) Math.min(nodeCount, Integer.MAX_VALUE));
-    Set<Long> records = new HashSet<>();
+    // Data records seen, by offset into the data section (checked above to lie inside it): a bit per data byte. A
+    // HashSet<Long> boxed each of the worldwide country database's 1,156,452 networks (259 distinct records): the
+    // whole check took 136-213 ms with it, 106-128 ms without (C1 only, as the launcher runs small inputs; 2026-12-08).
+    BitSet records = new BitSet((int) Math.min(dataSize, Integer.MAX_VALUE));
+    int distinct = 0;
     List<InetAddress> samples = new ArrayList<>();
     long networks = 0;
     // Stack of (node, depth, high 64 bits, low 64 bits) of the path so far; node -1 - n marks leaving node n.
@@ -158,13 +160,18 @@ final class MmdbStructure {
           stack[top++] = childLo;
         } else if (v > nodeCount) {
           networks++;
-          if (records.add(v) && samples.size() < maxSamples) {
-            samples.add(address(bits, childHi, childLo));
+          int offset = (int) (v - nodeCount - 16);
+          if (!records.get(offset)) {
+            records.set(offset);
+            distinct++;
+            if (samples.size() < maxSamples) {
+              samples.add(address(bits, childHi, childLo));
+            }
           }
         }
       }
     }
-    return new Result(List.copyOf(samples), records.size(), networks);
+    return new Result(List.copyOf(samples), distinct, networks);
   }
 
   private static InetAddress address(int bits, long hi, long lo) {
