@@ -21,9 +21,9 @@ import org.geotraffic.config.ConfigLoader;
 import org.geotraffic.config.ExitCode;
 import org.geotraffic.config.JobConfig;
 import org.geotraffic.config.Secrets;
-import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoDatabaseException;
 import org.geotraffic.geo.GeoDatabaseInfo;
+import org.geotraffic.geo.OpenedDatabases;
 import org.geotraffic.output.RunSummary;
 import org.geotraffic.pipeline.GeoTrafficJob;
 import org.geotraffic.pipeline.InputFiles;
@@ -94,8 +94,9 @@ public final class GeoTraffic {
     warnings.forEach(w -> console.println("geotraffic: warning: " + w));
     File dbFile = databaseFile(cl.geoipDb());
     GeoDatabaseInfo dbInfo;
-    try (GeoDatabase db = GeoDatabase.open(dbFile, config.geoFields())) {
-      dbInfo = db.info();
+    try {
+      // Kept open for the JVM: a local run's executors use this validated instance instead of opening the file again.
+      dbInfo = OpenedDatabases.open(dbFile, config.geoFields()).info();
     } catch (GeoDatabaseException e) {
       console.println("geotraffic: " + e.getMessage());
       return ExitCode.GEO_DATABASE.code();

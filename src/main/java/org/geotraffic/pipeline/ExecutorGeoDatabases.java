@@ -6,6 +6,7 @@ import org.apache.spark.SparkFiles;
 import org.geotraffic.enrich.EnrichSettings;
 import org.geotraffic.geo.GeoDatabase;
 import org.geotraffic.geo.GeoDatabaseException;
+import org.geotraffic.geo.GeoFieldMapping;
 
 /**
  * One {@link GeoDatabase} per executor JVM and database, opened lazily from the copy Spark shipped with
@@ -20,13 +21,24 @@ final class ExecutorGeoDatabases {
 
   /** The database the settings name (geoip.fields.* from the configuration, or null to detect the schema as the driver did). */
   static GeoDatabase get(EnrichSettings settings) {
-    String key = settings.geoDatabaseId() + (settings.geoFields() == null ? "" : " " + settings.geoFields());
-    return OPEN.computeIfAbsent(key, k -> {
+    return OPEN.computeIfAbsent(key(settings.geoDatabaseId(), settings.geoFields()), k -> {
       try {
         return GeoDatabase.open(new File(SparkFiles.get(settings.geoDatabaseFileName())), settings.geoFields());
       } catch (GeoDatabaseException e) {
         throw new IllegalStateException(e.getMessage(), e);
       }
     });
+  }
+
+  /**
+   * Hands the executors of this JVM (a local run's) a database the driver opened and validated already, with this
+   * content id: they use it instead of opening their shipped copy again (see {@link org.geotraffic.geo.OpenedDatabases}).
+   */
+  static void share(String contentId, GeoFieldMapping fields, GeoDatabase db) {
+    OPEN.put(key(contentId, fields), db);
+  }
+
+  private static String key(String contentId, GeoFieldMapping fields) {
+    return contentId + (fields == null ? "" : " " + fields);
   }
 }

@@ -70,7 +70,7 @@ public final class GeoTrafficJob {
    * @param ledger the output's release ledger: the days it covers are counted by input batch (empty for what-if)
    */
   private Aggregated aggregate(RunRequest request, Map<String, Long> stageMillis, ReleaseLedger ledger) {
-    DatabaseShipment db = shipDatabase(request.geoDatabase());
+    DatabaseShipment db = shipDatabase(request.geoDatabase(), request.config().geoFields());
     long t0 = System.nanoTime();
     byte[] secret = VisitorHasher.newRunSecret();
     EnrichSettings settings = EnrichSettings.of(request.config(), db.fileName(), db.contentId(), request.windowFrom(), request.windowTo(),
@@ -584,9 +584,9 @@ public final class GeoTrafficJob {
     throw new RunRefusedException(reason, message);
   }
 
-  private DatabaseShipment shipDatabase(File database) {
+  private DatabaseShipment shipDatabase(File database, org.geotraffic.geo.GeoFieldMapping fields) {
     try {
-      return DatabaseShipment.ship(spark.sparkContext(), database);
+      return DatabaseShipment.ship(spark.sparkContext(), database, fields);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot ship the geo database to the executors: " + e.getMessage() + ", " + database, e);
     }

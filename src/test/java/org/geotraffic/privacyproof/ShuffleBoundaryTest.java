@@ -72,7 +72,7 @@ class ShuffleBoundaryTest {
     logs = CanaryLogs.write(tmp.resolve("input"), 20261126L, 400);
     Path db = tmp.resolve("demo-geo.mmdb");
     DemoDatabase.write(db);
-    DatabaseShipment shipped = DatabaseShipment.ship(spark.sparkContext(), db.toFile());
+    DatabaseShipment shipped = DatabaseShipment.ship(spark.sparkContext(), db.toFile(), null);
     JobConfig config = ConfigLoader.load(null, List.of("input.format=" + CanaryLogs.FORMAT, "proxies.trusted=" + CanaryLogs.TRUSTED_PROXIES));
     EnrichSettings settings = EnrichSettings.of(config, shipped.fileName(), shipped.contentId(), null, null, VisitorHasher.newRunSecret());
     InputFiles input = InputFiles.resolve(List.of(tmp.resolve("input").toString()), new Configuration());

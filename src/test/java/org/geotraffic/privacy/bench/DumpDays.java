@@ -39,7 +39,7 @@ public final class DumpDays {
         .config("spark.sql.shuffle.partitions", "8")
         .getOrCreate();
     try {
-      DatabaseShipment shipped = DatabaseShipment.ship(spark.sparkContext(), db);
+      DatabaseShipment shipped = DatabaseShipment.ship(spark.sparkContext(), db, null);
       EnrichSettings settings = EnrichSettings.of(config, shipped.fileName(), shipped.contentId(), null, null, VisitorHasher.newRunSecret());
       InputFiles input = InputFiles.resolve(List.of(log), spark.sparkContext().hadoopConfiguration());
       EnrichStage.Enriched enriched = EnrichStage.enrich(spark, input, settings, org.geotraffic.config.Period.DAY, null);
