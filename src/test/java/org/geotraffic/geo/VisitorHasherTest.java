@@ -3,6 +3,7 @@ package org.geotraffic.geo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,25 @@ class VisitorHasherTest {
       String agent = p[1] == null ? null : new String(p[1].toCharArray());
       assertEquals(new VisitorHasher(secret).visitorId(client, agent), reused.visitorId(client, agent));
     }
+  }
+
+  @Test
+  void manyInterleavedPairs_sharingSlots_alwaysTheirOwnId() {
+    byte[] secret = VisitorHasher.newRunSecret();
+    VisitorHasher reused = new VisitorHasher(secret);
+    java.util.Random random = new java.util.Random(42);
+    int pairs = VisitorHasher.REMEMBERED * 5; // more pairs than slots: slots are shared and overwritten
+    java.util.Map<String, Long> uncached = new java.util.HashMap<>();
+    java.util.Set<Integer> slotsMet = new java.util.HashSet<>();
+    for (int i = 0; i < 100_000; i++) {
+      int n = random.nextInt(pairs);
+      String client = "198.51.100." + (n % 256) + "/" + (n / 256);
+      String agent = n % 7 == 0 ? null : "agent " + (n % 13);
+      long id = reused.visitorId(new String(client.toCharArray()), agent == null ? null : new String(agent.toCharArray()));
+      long expected = uncached.computeIfAbsent(client + "\u0001" + agent, k -> new VisitorHasher(secret).visitorId(client, agent));
+      assertEquals(expected, id, "pair " + n);
+      slotsMet.add((client.hashCode() * 31 + (agent == null ? 0 : agent.hashCode())) & (VisitorHasher.REMEMBERED - 1));
+    }
+    assertTrue(uncached.size() > 3 * slotsMet.size(), uncached.size() + " pairs in " + slotsMet.size() + " slots: slots were shared");
   }
 }
