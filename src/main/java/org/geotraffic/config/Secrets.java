@@ -67,7 +67,9 @@ public final class Secrets {
 
   /**
    * A path or URI without the user information a URI may carry ({@code s3a://KEY:SECRET@bucket/...}, an
-   * old way of passing S3 credentials that Hadoop still reads).
+   * old way of passing S3 credentials that Hadoop still reads). Azure's schemes are the exception: in
+   * {@code abfss://container@account.dfs.core.windows.net/path} the user information names the container, which is
+   * kept (without it the path says nowhere where the data is), unless it cannot be a container name.
    */
   public static String withoutCredentials(String path) {
     int scheme = path.indexOf("://");
@@ -87,17 +89,37 @@ public final class Secrets {
     } catch (java.net.URISyntaxException e) {
       // Not a URI Hadoop would read either; still cut what looks like credentials.
     }
+    if (isAzureContainer(path.substring(0, scheme), path.substring(scheme + 3, at))) {
+      return path;
+    }
     return path.substring(0, scheme + 3) + REDACTED + path.substring(at);
   }
 
   private static final java.util.regex.Pattern USER_INFO_IN_TEXT =
-      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/\\s@]+@");
+      java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/\\s@]+)@");
 
   /**
    * A message (a file system's exception, say) with the user information cut from every URI in it: a connector may
-   * repeat the output URI it was given, {@code s3a://KEY:SECRET@bucket} included.
+   * repeat the output URI it was given, {@code s3a://KEY:SECRET@bucket} included. Azure containers stay, as in
+   * {@link #withoutCredentials}.
    */
   public static String withoutCredentialsIn(String text) {
-    return text == null ? null : USER_INFO_IN_TEXT.matcher(text).replaceAll("$1" + java.util.regex.Matcher.quoteReplacement(REDACTED) + "@");
+    if (text == null) {
+      return null;
+    }
+    return USER_INFO_IN_TEXT.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        m.group(1) + "://" + (isAzureContainer(m.group(1), m.group(2)) ? m.group(2) : REDACTED) + "@"));
+  }
+
+  /** Azure Blob and Data Lake schemes, whose URIs name the container where other schemes carry user information. */
+  private static final java.util.Set<String> AZURE_SCHEMES = java.util.Set.of("abfs", "abfss", "wasb", "wasbs");
+  /**
+   * An Azure container name: 3 to 63 lowercase letters, digits and hyphens, or {@code $root} / {@code $web}. No colon
+   * ({@code user:password}) and no key material (upper case, {@code +}, {@code /}, {@code =}) fits.
+   */
+  private static final Pattern AZURE_CONTAINER = Pattern.compile("[a-z0-9][a-z0-9-]{2,62}|\\$root|\\$web");
+
+  private static boolean isAzureContainer(String scheme, String userInfo) {
+    return AZURE_SCHEMES.contains(scheme.toLowerCase(java.util.Locale.ROOT)) && AZURE_CONTAINER.matcher(userInfo).matches();
   }
 }

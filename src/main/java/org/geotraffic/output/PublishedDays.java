@@ -68,7 +68,7 @@ public final class PublishedDays {
       } catch (IOException e) {
         continue; // an unreadable summary says nothing about accepted lines
       }
-      if (!"succeeded".equals(root.path("status").asText()) || !period.key().equals(root.path("period").asText("day"))) {
+      if (!RunStatus.succeeded(root.path("status").asText()) || !period.key().equals(root.path("period").asText("day"))) {
         continue;
       }
       String started = root.path("started").asText("");

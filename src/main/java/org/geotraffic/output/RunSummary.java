@@ -22,8 +22,9 @@ import org.geotraffic.privacy.TableStats;
  */
 public record RunSummary(
     String runId,
-    String status,
+    RunStatus status,
     String exitReason,
+    String statusDetail,
     Instant started,
     long durationMillis,
     List<String> inputPatterns,
@@ -52,9 +53,12 @@ public record RunSummary(
   public String toJson() {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("run_id", runId);
-    root.put("status", status);
+    root.put("status", status.key());
     if (exitReason != null) {
       root.put("exit_reason", exitReason);
+    }
+    if (statusDetail != null) {
+      root.put("status_detail", statusDetail);
     }
     root.put("started", started.toString());
     root.put("duration_ms", durationMillis);
@@ -212,16 +216,24 @@ public record RunSummary(
     }
 
     public RunSummary succeeded(Map<Table, Long> rowsPublished, Map<Table, TableStats> stats) {
-      return build("succeeded", null, rowsPublished, stats);
+      return build(RunStatus.SUCCEEDED, null, null, rowsPublished, stats);
+    }
+
+    /**
+     * The ledger and this summary are published, main of the Iceberg tables is not fast-forwarded yet ({@link
+     * RunStatus#INCOMPLETE}); {@code detail} says what readers see and what completes it.
+     */
+    public RunSummary incomplete(String reason, String detail, Map<Table, Long> rowsPublished, Map<Table, TableStats> stats) {
+      return build(RunStatus.INCOMPLETE, reason, detail, rowsPublished, stats);
     }
 
     /** Nothing was written: the reason is the exit_reason. */
     public RunSummary refused(String reason, Map<Table, TableStats> stats) {
-      return build("refused", reason, new TreeMap<>(), stats);
+      return build(RunStatus.REFUSED, reason, null, new TreeMap<>(), stats);
     }
 
-    private RunSummary build(String status, String reason, Map<Table, Long> rows, Map<Table, TableStats> stats) {
-      return new RunSummary(request.runId(), status, reason, started, java.time.Duration.between(started, Instant.now()).toMillis(),
+    private RunSummary build(RunStatus status, String reason, String detail, Map<Table, Long> rows, Map<Table, TableStats> stats) {
+      return new RunSummary(request.runId(), status, reason, detail, started, java.time.Duration.between(started, Instant.now()).toMillis(),
           request.inputPatterns(), request.inputFileCount(), request.inputBytes(), request.geoDatabase().getPath(),
           request.geoDatabaseInfo(), request.config().suppression(), List.copyOf(dates), lines, rows, stats, new LinkedHashMap<>(stageMillis), auditFindings,
           request.config().effectiveRedacted(), acceptedByDate, corruptFiles, warnings, request.period(), daysWithInput, releases);

@@ -31,6 +31,46 @@ public final class RunSummaryWriter {
         new Publication.Install(RUNS_DIR + "/" + LATEST, staging + "/" + RUNS_DIR + "/" + LATEST));
   }
 
+  /**
+   * Rewrites the summary of a run whose files are published already, its own file and latest.json, each atomically:
+   * called under the publish lock right after the publish, when latest.json names this run (an Iceberg run's summary
+   * goes from incomplete to succeeded once main is fast-forwarded).
+   */
+  public static void rewritePublished(FileMoves moves, Path output, RunSummary summary) throws IOException {
+    byte[] json = summary.toJson().getBytes(StandardCharsets.UTF_8);
+    Path runs = new Path(output, RUNS_DIR);
+    moves.writeAtomically(new Path(runs, summary.runId() + ".json"), json);
+    moves.writeAtomically(new Path(runs, LATEST), json);
+  }
+
+  /**
+   * Marks the summary of an earlier run that stopped at {@link RunStatus#INCOMPLETE} as succeeded, once a later run
+   * ({@code byRunId}) completed its fast-forward: its own file, and latest.json if that still names it. Under the publish
+   * lock. A summary that is missing or says anything else is left as it is.
+   */
+  public static boolean markCompleted(FileMoves moves, Path output, String runId, String byRunId) throws IOException {
+    Path runs = new Path(output, RUNS_DIR);
+    boolean marked = false;
+    for (Path file : List.of(new Path(runs, runId + ".json"), new Path(runs, LATEST))) {
+      if (!moves.exists(file)) {
+        continue;
+      }
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      com.fasterxml.jackson.databind.JsonNode root = json.readTree(moves.read(file));
+      if (!(root instanceof com.fasterxml.jackson.databind.node.ObjectNode o) || !runId.equals(o.path("run_id").asText())
+          || !RunStatus.INCOMPLETE.key().equals(o.path("status").asText())) {
+        continue;
+      }
+      o.put("status", RunStatus.SUCCEEDED.key());
+      o.remove("exit_reason");
+      o.remove("status_detail");
+      o.put("completed_by", byRunId);
+      moves.writeAtomically(file, (json.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8));
+      marked = true;
+    }
+    return marked;
+  }
+
   /** Writes the summary of a run that published nothing: its own file only, latest.json stays. */
   public static void writeUnpublished(FileMoves moves, Path output, RunSummary summary) throws IOException {
     Path runs = new Path(output, RUNS_DIR);

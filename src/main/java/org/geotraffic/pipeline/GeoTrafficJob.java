@@ -348,7 +348,8 @@ public final class GeoTrafficJob {
     long t2 = System.nanoTime();
     String staging = StagingFolders.create(out.moves(), out.dir(), request.runId());
     IcebergWriteAuditPublish wap = iceberg == null || changed.isEmpty() ? null : new IcebergWriteAuditPublish(spark, iceberg, request.runId());
-    boolean ledgerPublished = false;
+    // Set once the ledger is published: from then on the branch is a release and must never be discarded.
+    java.util.concurrent.atomic.AtomicBoolean ledgerPublished = new java.util.concurrent.atomic.AtomicBoolean();
     try {
       List<Publication.Install> installs = new ArrayList<>();
       Map<Table, Long> rowsPublished = new java.util.TreeMap<>();
@@ -364,7 +365,10 @@ public final class GeoTrafficJob {
       }
       stageMillis.put("write", millisSince(t2));
       progress.accept(String.format("write: %s rows (%d ms)", rowsPublished, stageMillis.get("write")));
-      RunSummary done = summary.succeeded(rowsPublished, stats);
+      Map<Table, Long> rows = rowsPublished;
+      // An Iceberg run's summary is published with its ledger before main is fast-forwarded, so it says incomplete until
+      // then: what stays if the fast-forward fails or the run is killed in between.
+      RunSummary done = wap == null ? summary.succeeded(rows, stats) : fastForwardPending(summary, rows, stats, request.runId());
       installs.addAll(RunSummaryWriter.stage(out.moves(), out.dir(), staging, done));
       String ledgerFile = staging + "/_ledger_run.json";
       if (!changed.isEmpty()) {
@@ -379,40 +383,66 @@ public final class GeoTrafficJob {
         // not part of its audit.
         ReleaseLedger now = ReleaseLedger.read(out.moves(), out.dir());
         String moved = ledgerMoved(ledger, now, changed, request.period());
-        if (moved != null || changed.isEmpty()) {
+        if (moved != null) {
           return moved;
+        }
+        if (iceberg != null) {
+          // Also when this run publishes nothing new (a retry of the day whose fast-forward failed repeats its release).
+          settleIceberg(iceberg, out, request);
+        }
+        if (changed.isEmpty()) {
+          return null;
         }
         LedgerRun entry = planner.ledgerRun(request.runId(), Instant.now().toString(), request.input().marks(), statuses, outcomes,
             RunWarnings.acceptedByDay(inputFiles), RunWarnings.acceptedBySlice(inputFiles));
         out.moves().writeAtomically(new org.apache.hadoop.fs.Path(out.dir(), ledgerFile), withSequence(entry, now.nextSequence()).toJson());
         if (wap != null) {
           // Under the lock: main cannot move between the branch and its fast-forward but by this run or its recovery.
+          long t3 = System.nanoTime();
           writeAndAudit(wap, iceberg, out, new org.apache.hadoop.fs.Path(out.dir(), staging), changed, request);
           out.moves().writeAtomically(new org.apache.hadoop.fs.Path(out.dir(), snapshotsFile), wap.snapshots(request.runId()).toJson());
+          stageMillis.put("iceberg_branch", millisSince(t3));
+          // Staged again with the branch's time (same files, same installs).
+          RunSummaryWriter.stage(out.moves(), out.dir(), staging, fastForwardPending(summary, rows, stats, request.runId()));
         }
         return null;
       };
+      RunSummary[] result = {done};
+      Publisher.AfterCommit fastForward = () -> {
+        ledgerPublished.set(true);
+        if (wap == null) {
+          return;
+        }
+        // The ledger (with the snapshots) is published: only now may readers of main see them. Still under the publish
+        // lock, so no other run's summary can become latest.json before this run's says succeeded. A run killed here
+        // leaves its summary incomplete; the next run's recovery completes the fast-forward and marks it succeeded.
+        long t4 = System.nanoTime();
+        try {
+          wap.publish();
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("Cannot fast-forward main of the Iceberg tables to branch " + wap.branch() + ": "
+              + firstLine(e) + "; the release ledger and the run summary are published (status "
+              + org.geotraffic.output.RunStatus.INCOMPLETE.key() + "), readers of main see the previous snapshot, and the next run into "
+              + "this output completes the fast-forward", e);
+        }
+        stageMillis.put("iceberg_publish", millisSince(t4));
+        progress.accept(String.format("publish: main of %d Iceberg tables fast-forwarded to branch %s (%d ms)", Table.values().length,
+            wap.branch(), stageMillis.get("iceberg_publish")));
+        result[0] = summary.succeeded(rows, stats);
+        RunSummaryWriter.rewritePublished(out.moves(), out.dir(), result[0]);
+      };
       try {
-        for (String line : Publisher.publish(out.moves(), out.dir(), request.runId(), staging, installs, ledgerStillValid)) {
+        for (String line : Publisher.publish(out.moves(), out.dir(), request.runId(), staging, installs, ledgerStillValid, fastForward)) {
           progress.accept("recovered: " + line);
         }
-        ledgerPublished = true;
       } catch (Publisher.PreconditionFailed e) {
         refuse(out, summary, stats, RunRefusedException.Reason.LEDGER_CHANGED, e.getMessage());
       } catch (IcebergWriteAuditPublish.AuditFailed e) {
         refuse(out, summary, stats, RunRefusedException.Reason.AUDIT_FAILED, e.getMessage());
       }
-      if (wap != null) {
-        // The ledger (with the snapshots) is published: only now may readers of main see them. A run killed here is
-        // completed by the next run's recovery.
-        long t3 = System.nanoTime();
-        wap.publish();
-        progress.accept(String.format("publish: main of %d Iceberg tables fast-forwarded to branch %s (%d ms)", Table.values().length,
-            wap.branch(), millisSince(t3)));
-      }
-      return done;
+      return result[0];
     } finally {
-      if (wap != null && !ledgerPublished) {
+      if (wap != null && !ledgerPublished.get()) {
         wap.discard();
       }
       // Published: the folder is gone already. Failed or refused: its staged files are of no use to anyone.
@@ -458,17 +488,14 @@ public final class GeoTrafficJob {
   }
 
   /**
-   * Write and audit of the Iceberg tables, under the publish lock: first what killed runs left is settled, then the
-   * run's days go to its branch and the branch is checked. Throws {@link IcebergWriteAuditPublish.AuditFailed} (the
+   * Write and audit of the Iceberg tables, under the publish lock (after {@link #settleIceberg}): the run's days go to its
+   * branch and the branch is checked. Throws {@link IcebergWriteAuditPublish.AuditFailed} (the
    * branch discarded) when the audit finds anything.
    */
   private void writeAndAudit(IcebergWriteAuditPublish wap, IcebergTables iceberg, FileSystems.Located out, org.apache.hadoop.fs.Path stagingDir,
       java.util.Set<String> days, RunRequest request) throws IOException {
     SuppressionPolicy policy = request.config().suppression();
     iceberg.create(request.config().compression());
-    for (String line : IcebergWriteAuditPublish.recover(iceberg, TableSnapshots.readAll(out.moves(), out.dir()))) {
-      progress.accept("recovered: " + line);
-    }
     long t = System.nanoTime();
     Map<Table, Dataset<Row>> rows = new EnumMap<>(Table.class);
     for (Table table : Table.values()) {
@@ -483,6 +510,29 @@ public final class GeoTrafficJob {
       throw new IcebergWriteAuditPublish.AuditFailed("Cannot publish: the audit of Iceberg branch " + wap.branch() + " found "
           + String.join("; ", findings) + "; nothing was published, main is unchanged");
     }
+  }
+
+  /**
+   * What killed or failed Iceberg runs left, settled under the publish lock before this run branches: recorded branches
+   * fast-forwarded (and their runs' summaries marked succeeded), unrecorded ones discarded.
+   */
+  private void settleIceberg(IcebergTables iceberg, FileSystems.Located out, RunRequest request) throws IOException {
+    IcebergWriteAuditPublish.Recovery recovered = IcebergWriteAuditPublish.recover(iceberg, TableSnapshots.readAll(out.moves(), out.dir()));
+    for (String line : recovered.lines()) {
+      progress.accept("recovered: " + line);
+    }
+    for (String run : recovered.completedRuns()) {
+      if (RunSummaryWriter.markCompleted(out.moves(), out.dir(), run, request.runId())) {
+        progress.accept("recovered: the summary of run " + run + " says succeeded now (its fast-forward is complete)");
+      }
+    }
+  }
+
+  /** The summary of an Iceberg run whose ledger is published and whose fast-forward of main is not done yet. */
+  private static RunSummary fastForwardPending(RunSummary.Builder summary, Map<Table, Long> rows, Map<Table, TableStats> stats, String runId) {
+    return summary.incomplete("iceberg-fast-forward-pending", "the release ledger and this summary are published, but main of the"
+        + " Iceberg tables is not fast-forwarded to this run's audited snapshots (_ledger/snapshots/" + runId + ".json): readers of"
+        + " main see the previous release until the next run into this output completes the fast-forward", rows, stats);
   }
 
   /** The summary's account of the run's releases. */
@@ -646,6 +696,12 @@ public final class GeoTrafficJob {
     if (wanted > current) {
       spark.conf().set(key, String.valueOf(Math.min(wanted, 10_000)));
     }
+  }
+
+  /** The first line of an exception's message (a catalog's may carry a stack trace), without URI credentials. */
+  private static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return org.geotraffic.config.Secrets.withoutCredentialsIn(m.lines().findFirst().orElse(e.getClass().getSimpleName()));
   }
 
   private static long millisSince(long nanos) {

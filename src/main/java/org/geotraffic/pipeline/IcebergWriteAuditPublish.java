@@ -244,14 +244,17 @@ public final class IcebergWriteAuditPublish {
   /**
    * What killed runs left in the tables, settled before this run branches (under the publish lock): an audit branch whose
    * snapshot the ledger records was published, and main is fast-forwarded to it (the run died between its ledger and its
-   * fast-forward); any other audit branch was never published, and is discarded. Returns one line per thing done.
+   * fast-forward); any other audit branch was never published, and is discarded.
    */
-  public static List<String> recover(IcebergTables tables, List<TableSnapshots> ledger) {
+  public static Recovery recover(IcebergTables tables, List<TableSnapshots> ledger) {
     Map<String, Map<String, List<Long>>> recorded = new HashMap<>();
+    Map<String, String> runOf = new HashMap<>();
     for (TableSnapshots s : ledger) {
       recorded.put(s.branch(), s.snapshots());
+      runOf.put(s.branch(), s.runId());
     }
     List<String> done = new ArrayList<>();
+    Set<String> completed = new TreeSet<>();
     for (Table table : Table.values()) {
       if (!tables.exists(table)) {
         continue;
@@ -266,6 +269,7 @@ public final class IcebergWriteAuditPublish {
         if (!published.isEmpty() && published.get(0) == head) {
           fastForward(t, ref, head);
           done.add("fast-forwarded " + tables.name(table) + " to the published snapshot of branch " + ref);
+          completed.add(runOf.get(ref));
         } else {
           discard(t, ref, head);
           done.add("discarded unpublished branch " + ref + " of " + tables.name(table));
@@ -273,7 +277,18 @@ public final class IcebergWriteAuditPublish {
         t.refresh();
       }
     }
-    return done;
+    return new Recovery(done, completed);
+  }
+
+  /**
+   * What {@link #recover} did: one line per thing done, and the runs whose fast-forward it completed (every table of
+   * theirs now shows their snapshot on main, since it throws rather than leave one behind).
+   */
+  public record Recovery(List<String> lines, Set<String> completedRuns) {
+    public Recovery {
+      lines = List.copyOf(lines);
+      completedRuns = Set.copyOf(completedRuns);
+    }
   }
 
   /** The branch failed its audit: nothing was published, the branch is discarded. */

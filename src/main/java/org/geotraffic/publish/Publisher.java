@@ -63,6 +63,16 @@ public final class Publisher {
    */
   public static List<String> publish(FileMoves moves, Path output, String runId, String staging, List<Publication.Install> installs,
       BeforePlan beforePlan) throws IOException {
+    return publish(moves, output, runId, staging, installs, beforePlan, () -> { });
+  }
+
+  /**
+   * Publishes as {@link #publish(FileMoves, Path, String, String, List, BeforePlan)}, then runs {@code afterCommit} still
+   * under the lock: what must follow the publish before another run may look (the Iceberg fast-forward, and the summary
+   * that says it happened). Its failure leaves the publish as it is.
+   */
+  public static List<String> publish(FileMoves moves, Path output, String runId, String staging, List<Publication.Install> installs,
+      BeforePlan beforePlan, AfterCommit afterCommit) throws IOException {
     try (PublishLock lock = PublishLock.acquire(moves, output, runId, LOCK_WAIT_MILLIS)) {
       List<String> recovered = recoverLocked(moves, output);
       String problem = beforePlan.problem();
@@ -70,6 +80,7 @@ public final class Publisher {
         throw new PreconditionFailed(problem);
       }
       Publication.plan(moves, output, runId, staging, installs).commit();
+      afterCommit.published();
       return recovered;
     }
   }
@@ -79,6 +90,12 @@ public final class Publisher {
   public interface BeforePlan {
     /** Why the publish must not happen, or null. */
     String problem() throws IOException;
+  }
+
+  /** A step right after the publish's commit, under the same lock. */
+  @FunctionalInterface
+  public interface AfterCommit {
+    void published() throws IOException;
   }
 
   /** The publish did not happen: the output changed in a way the run did not allow for. */

@@ -84,7 +84,7 @@ public final class RunSummaries {
 
   /** The run if the summary is one of a succeeded run of a period this version knows, else empty. */
   static Optional<Run> parse(JsonNode root) {
-    if (root == null || !"succeeded".equals(root.path("status").asText()) || !root.hasNonNull("run_id")) {
+    if (root == null || !org.geotraffic.output.RunStatus.succeeded(root.path("status").asText()) || !root.hasNonNull("run_id")) {
       return Optional.empty();
     }
     Period period;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +119,95 @@ class IcebergOutputTest {
     JsonNode latest = JobRuns.latestSummary(out);
     assertEquals("succeeded", latest.path("status").asText());
     assertTrue(r.console().contains("audit of branch " + IcebergWriteAuditPublish.branch("iceberg-days") + ": passed"), r.console());
+    // The branch write (with its audit) and the fast-forward are stages of their own, in stages_ms and in "done in".
+    List<String> stages = new ArrayList<>();
+    latest.path("stages_ms").fieldNames().forEachRemaining(stages::add);
+    assertEquals(List.of("enrich_aggregate", "suppress_audit", "write", "iceberg_branch", "iceberg_publish"), stages);
+    long sum = 0;
+    for (JsonNode ms : latest.path("stages_ms")) {
+      assertTrue(ms.asLong() >= 0);
+      sum += ms.asLong();
+    }
+    assertTrue(latest.path("stages_ms").path("iceberg_branch").asLong() > 0, "writing five tables takes time");
+    assertTrue(latest.path("duration_ms").asLong() >= sum, "duration_ms " + latest.path("duration_ms") + " covers the stages, " + sum);
+    java.util.regex.Matcher done = java.util.regex.Pattern.compile("done in ([0-9,]+) ms").matcher(r.console());
+    assertTrue(done.find(), r.console());
+    assertTrue(Long.parseLong(done.group(1).replace(",", "")) >= sum, "the console's done in covers every stage: " + done.group() + ", " + sum);
+    assertEquals(latest, JobRuns.summary(out, "iceberg-days"), "the run's own summary is latest.json");
+  }
+
+  @Test
+  void fastForwardFailingAfterTheLedger_exit5_summarySaysIncomplete_andARetryOfTheDayCompletesIt() throws IOException {
+    Path out = tmp.resolve("iceberg-ff-fails");
+    assertEquals(0, run(out, "ff-day24", "--set", ICEBERG, "--date", D24).exitCode());
+    String cat = readerCatalog(out);
+    List<String> before = sql(select(Table.TOTALS, cat + ".geotraffic.totals"));
+    Path probe = Files.createDirectories(tmp.resolve("chattr-probe"));
+    assumeTrue(chattr("+i", probe) && chattr("-i", probe), "chattr +i works here (root on ext4)");
+    String branch = IcebergWriteAuditPublish.branch("ff-fails");
+    List<Path> metadata = new ArrayList<>();
+    for (Table t : Table.values()) {
+      metadata.add(out.resolve("geotraffic").resolve(t.tableName()).resolve("metadata"));
+    }
+    // The catalog stops taking commits once the branch passed its audit, before the ledger is published: the ledger and
+    // the summary are published (they live under _ledger and _runs), the fast-forward of main fails.
+    JobRuns.Run failed;
+    try {
+      failed = JobRuns.run(args(out, "ff-fails", "--set", ICEBERG, "--date", D23), line -> {
+        if (line.contains("audit of branch " + branch + ": passed")) {
+          metadata.forEach(dir -> assertTrue(chattr("+i", dir), dir.toString()));
+        }
+      });
+    } finally {
+      metadata.forEach(dir -> chattr("-i", dir));
+    }
+    assertEquals(5, failed.exitCode(), failed.console());
+    assertTrue(failed.console().contains("Cannot fast-forward main of the Iceberg tables to branch " + branch), failed.console());
+    assertTrue(failed.console().contains("the next run into this output completes the fast-forward"), failed.console());
+    JsonNode own = JobRuns.summary(out, "ff-fails");
+    assertEquals("incomplete", own.path("status").asText(), "the summary does not claim success");
+    assertEquals("iceberg-fast-forward-pending", own.path("exit_reason").asText());
+    assertTrue(own.path("status_detail").asText().contains("readers of main see the previous release until the next run"), own.toString());
+    assertEquals(own, JobRuns.latestSummary(out), "latest.json, published with the ledger, says the same");
+    assertTrue(own.path("stages_ms").has("iceberg_branch") && !own.path("stages_ms").has("iceberg_publish"), own.path("stages_ms").toString());
+    assertTrue(Files.exists(out.resolve("_ledger/snapshots/ff-fails.json")), "the ledger holds the branch's snapshots");
+    assertEquals(before, sql(select(Table.TOTALS, cat + ".geotraffic.totals")), "a reader of main sees the previous snapshot");
+
+    // The operator retries the day: its release is in the ledger already (nothing new to publish), and the retry
+    // completes the fast-forward.
+    JobRuns.Run retry = run(out, "ff-retry", "--set", ICEBERG, "--date", D23);
+    assertEquals(0, retry.exitCode(), retry.console());
+    assertTrue(retry.console().contains("recovered: fast-forwarded "), retry.console());
+    for (Table t : Table.values()) {
+      assertEquals(parquetRows(parquet, t), sql(select(t, cat + ".geotraffic." + t.tableName())), t + ": both days on main");
+      assertEquals(ledgerSnapshots(out, t.tableName()), snapshotIds(cat, t.tableName()), t + ": every snapshot in the ledger");
+      assertEquals(List.of("[main]"), sql("SELECT name FROM " + cat + ".geotraffic." + t.tableName() + ".refs"), "branch removed");
+    }
+    JsonNode completed = JobRuns.summary(out, "ff-fails");
+    assertEquals("succeeded", completed.path("status").asText(), "the failed run's summary tells the truth again");
+    assertEquals("ff-retry", completed.path("completed_by").asText());
+    assertFalse(completed.has("exit_reason"));
+    assertEquals("ff-retry", JobRuns.latestSummary(out).path("run_id").asText());
+  }
+
+  static List<String> args(Path out, String runId, String... more) {
+    List<String> args = new ArrayList<>(List.of("run", "--input", "sample-logs", "--output", out.toString(), "--geoip-db", db.toString(),
+        "--run-id", runId));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  static boolean chattr(String flag, Path dir) {
+    try {
+      Process p = new ProcessBuilder("chattr", flag, dir.toString()).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test

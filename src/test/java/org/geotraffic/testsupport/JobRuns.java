@@ -64,6 +64,34 @@ public final class JobRuns {
   }
 
   /**
+   * {@link #run(List)}, handing each console line to {@code onLine} as it is printed, in the job's thread: a test can act
+   * at a named point of the run (the job prints a line per step).
+   */
+  public static Run run(List<String> args, java.util.function.Consumer<String> onLine) {
+    SparkTestSession.get();
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    java.io.OutputStream watched = new java.io.OutputStream() {
+      private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+      @Override
+      public void write(int b) {
+        buffer.write(b);
+        if (b == '\n') {
+          onLine.accept(line.toString(StandardCharsets.UTF_8));
+          line.reset();
+        } else {
+          line.write(b);
+        }
+      }
+    };
+    int code;
+    try (PrintStream console = new PrintStream(watched, true, StandardCharsets.UTF_8)) {
+      code = GeoTraffic.run(args.toArray(String[]::new), console);
+    }
+    return new Run(code, buffer.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
    * The run's own summary, {@code <output>/_runs/<runId>.json}, or null when it wrote none. (latest.json names only
    * the run whose tables are live; a refused run writes its own file only.)
    */
