@@ -151,6 +151,43 @@ public final class CountryPageSets implements Serializable {
       return total - none;
     }
 
+    /**
+     * The distinct visitors whose set holds a page other than those numbered: every visitor, minus those whose pages
+     * are all among the first {@code n} of {@code kept} ({@link #number}s; repeats allowed). Equal to {@link
+     * #withAnyOfNumbers} of the country's other pages, at the cost of the kept pages' lists only.
+     */
+    synchronized long withAnyBut(int[] kept, int n) {
+      if (sets.length == 0) {
+        return 0;
+      }
+      index();
+      if (stamp > Integer.MAX_VALUE - 2) {
+        Arrays.fill(pageMark, 0);
+        Arrays.fill(mark, 0);
+        stamp = 0;
+      }
+      int pageStamp = ++stamp;
+      int now = ++stamp;
+      long none = 0;
+      for (int j = 0; j < n; j++) {
+        int id = kept[j];
+        if (pageMark[id] == pageStamp) {
+          continue;
+        }
+        pageMark[id] = pageStamp;
+        for (int s : setsOfPage[id]) {
+          if (mark[s] != now) {
+            mark[s] = now;
+            count[s] = 0;
+          }
+          if (++count[s] == sets[s].length) {
+            none += visitors[s];
+          }
+        }
+      }
+      return total - none;
+    }
+
     private void index() {
       if (setsOfPage != null) {
         return;
@@ -290,6 +327,22 @@ public final class CountryPageSets implements Serializable {
   public long visitorsWithAnyOfNumbers(String country, int[] numbers, int n) {
     Country c = byCountry.get(country);
     return c == null ? 0 : c.withAnyOfNumbers(numbers, n);
+  }
+
+  /**
+   * The distinct visitors of {@code country} who viewed a page other than those given by their {@link #pageNumber}s (the
+   * first {@code n} of {@code kept}; repeats allowed): {@link #visitorsWithAnyOf} the country's other pages, for a
+   * caller that knows the few pages it keeps rather than the many it leaves out (the "(other pages)" rows).
+   */
+  public long visitorsWithAnyBut(String country, int[] kept, int n) {
+    Country c = byCountry.get(country);
+    return c == null ? 0 : c.withAnyBut(kept, n);
+  }
+
+  /** The pages of {@code country}'s sets, sorted (empty when it has none). */
+  String[] pagesOf(String country) {
+    Country c = byCountry.get(country);
+    return c == null ? new String[0] : c.pages.clone();
   }
 
   @Override
