@@ -90,10 +90,12 @@ public final class Suppressor {
   public static final class Prepared {
     private final UnsuppressedDay day;
     private final OtherPages.Cells otherPages;
+    private final AttackGrid.Truth grid;
 
     public Prepared(UnsuppressedDay day) {
       this.day = day;
       this.otherPages = new OtherPages.Cells(day);
+      this.grid = new AttackGrid.Truth(day);
     }
 
     public UnsuppressedDay day() {
@@ -150,7 +152,7 @@ public final class Suppressor {
     // next-smallest cell, in the same rounds.
     while (true) {
       PublishedDay candidate = assemble(date, site, day, totalsPublished, countries, regions, pages, pageCountries);
-      List<AttackGrid.Disclosure> leaks = AttackGrid.attack(day, candidate, policy);
+      List<AttackGrid.Disclosure> leaks = AttackGrid.attack(prepared.grid, candidate, policy);
       List<String> unevenCountries = OtherPages.unpublishable(prepared.otherPages, candidate, policy);
       if (leaks.isEmpty() && unevenCountries.isEmpty()) {
         return withOtherPages(prepared, candidate);
