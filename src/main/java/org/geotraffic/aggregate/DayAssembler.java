@@ -100,7 +100,10 @@ public final class DayAssembler {
     pageCountryCells.forEach((page, list) -> pageCountryGroups.put(page, ChildGroup.disjoint(list)));
     List<Cell> countryCells = new ArrayList<>();
     countries.forEach((country, m) -> countryCells.add(new Cell(country, m)));
+    // The page sets keep the cells' page Strings (CountryPageSets' constructor says what copies cost).
+    Map<String, String> pageKeys = new HashMap<>();
+    pageTotals.keySet().forEach(page -> pageKeys.put(page, page));
     return new UnsuppressedDay(date, site, totals, ChildGroup.disjoint(countryCells), regionGroups, new ChildGroup(pages, unions, false),
-        pageCountryGroups, new CountryPageSets(byCountry));
+        pageCountryGroups, new CountryPageSets(byCountry, pageKeys));
   }
 }

@@ -164,7 +164,7 @@ public final class SuppressStage {
           linked = new Linked(context.linked().size(), mismatched, context.sameAsLive(), false, 0, 0);
         } else {
           PublishedDay alone = new Suppressor(policy).suppress(day);
-          LinkedSuppressor.Result result = new LinkedSuppressor(policy).suppress(linkedDay);
+          LinkedSuppressor.Result result = new LinkedSuppressor(policy).suppress(linkedDay, alone);
           published = result.published();
           long extra = 0;
           for (Table t : Table.values()) {

@@ -95,8 +95,7 @@ final class AttackGrid {
    * published as its own row, and per-judgement scratch (covered cells, touched lines).
    */
   private static final class Lines {
-    final Map<String, Integer> index = new HashMap<>();
-    final List<String> keys = new ArrayList<>();
+    List<String> keys = List.of();
     int[] size = new int[0];
     boolean[] published = new boolean[0];
     int unpublished;
@@ -105,22 +104,11 @@ final class AttackGrid {
     int[] touched = new int[0];
     int touchedCount;
 
-    int lineOf(String key) {
-      Integer line = index.get(key);
-      if (line == null) {
-        line = keys.size();
-        index.put(key, line);
-        keys.add(key);
-      }
-      return line;
-    }
-
-    void finish(int[] cellLine, Set<String> publishedKeys) {
+    /** The lines of a {@link Truth} (shared, read only), and which are published. */
+    void finish(List<String> truthKeys, int[] truthSize, Set<String> publishedKeys) {
+      keys = truthKeys;
       int n = keys.size();
-      size = new int[n];
-      for (int line : cellLine) {
-        size[line]++;
-      }
+      size = truthSize;
       published = new boolean[n];
       for (int i = 0; i < n; i++) {
         published[i] = publishedKeys.contains(keys.get(i));
@@ -173,6 +161,102 @@ final class AttackGrid {
     this.k = k;
   }
 
+  /**
+   * What the attack reads of a day's unsuppressed tables whatever is published: the real cells numbered (pages in
+   * key order, each page's cells in group order), their lines, and the bounds' inputs. Built once per day and shared by
+   * every attack on a candidate of it ({@link Suppressor.Prepared}): built per attack, sorting the day's pages and
+   * hashing every cell's keys was most of {@link #build} (~16% of the suppress stage of a week next to its seven
+   * published days, 210k benchmark lines, JFR), and the suppressor attacks every candidate it makes. Immutable.
+   */
+  static final class Truth {
+    final UnsuppressedDay day;
+    final String[] pages; // pages of page_countries in key order; page line i is pages[i]
+    final int[] pageStart; // the real cells of page line i: ids pageStart[i] .. pageStart[i + 1]
+    final long[] realVisitors;
+    final int[] realPage;
+    final int[] realCountry;
+    final Map<String, Integer> pageIndex = new HashMap<>();
+    final List<String> pageKeys;
+    final int[] pageSize;
+    final Map<String, Integer> countryIndex = new HashMap<>();
+    final List<String> countryKeys = new ArrayList<>();
+    final int[] countrySize;
+    final long[] countryLineVisitors;
+    final long[] countryLineCellSum;
+    final long[] pageLineVisitors;
+    final int[] pageOrderLine;
+    final long[] pagePrefixUnion;
+
+    Truth(UnsuppressedDay truth) {
+      this.day = truth;
+      pages = new TreeSet<>(truth.countriesByPage().keySet()).toArray(String[]::new);
+      pageKeys = List.of(pages);
+      int cells = 0;
+      for (ChildGroup g : truth.countriesByPage().values()) {
+        cells += g.children().size();
+      }
+      realVisitors = new long[cells];
+      realPage = new int[cells];
+      realCountry = new int[cells];
+      pageStart = new int[pages.length + 1];
+      int id = 0;
+      for (int line = 0; line < pages.length; line++) {
+        pageIndex.put(pages[line], line);
+        pageStart[line] = id;
+        for (Cell cell : truth.countriesByPage().get(pages[line]).children()) {
+          realVisitors[id] = cell.measures().visitors();
+          realPage[id] = line;
+          Integer country = countryIndex.get(cell.key());
+          if (country == null) {
+            country = countryKeys.size();
+            countryIndex.put(cell.key(), country);
+            countryKeys.add(cell.key());
+          }
+          realCountry[id] = country;
+          id++;
+        }
+      }
+      pageStart[pages.length] = id;
+      pageSize = new int[pages.length];
+      for (int line : realPage) {
+        pageSize[line]++;
+      }
+      countrySize = new int[countryKeys.size()];
+      for (int line : realCountry) {
+        countrySize[line]++;
+      }
+      countryLineVisitors = new long[countryKeys.size()];
+      countryLineCellSum = new long[countryKeys.size()];
+      if (truth.countries() != null) {
+        for (Cell c : truth.countries().children()) {
+          Integer line = countryIndex.get(c.key());
+          if (line != null) {
+            countryLineVisitors[line] = c.measures().visitors();
+          }
+        }
+      }
+      for (int i = 0; i < cells; i++) {
+        countryLineCellSum[realCountry[i]] += realVisitors[i];
+      }
+      pageLineVisitors = new long[pages.length];
+      if (truth.pages() != null) {
+        List<Cell> order = truth.pages().children();
+        pageOrderLine = new int[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+          Integer line = pageIndex.get(order.get(i).key());
+          pageOrderLine[i] = line == null ? -1 : line;
+          if (line != null) {
+            pageLineVisitors[line] = order.get(i).measures().visitors();
+          }
+        }
+        pagePrefixUnion = truth.pages().prefixUnionVisitors();
+      } else {
+        pageOrderLine = new int[0];
+        pagePrefixUnion = new long[] {0};
+      }
+    }
+  }
+
   static int gridK(SuppressionPolicy policy) {
     // Everything derived here is a page_countries quantity (a page's, or the unpublished pages',
     // visitors from a country or from the hidden countries); whole-margin sums are published rows
@@ -182,6 +266,11 @@ final class AttackGrid {
 
   /** Runs the attack; returns every disclosure found, in a stable order. */
   static List<Disclosure> attack(UnsuppressedDay truth, PublishedDay published, SuppressionPolicy policy) {
+    return attack(new Truth(truth), published, policy);
+  }
+
+  /** {@link #attack(UnsuppressedDay, PublishedDay, SuppressionPolicy)} on a day's {@link Truth}. */
+  static List<Disclosure> attack(Truth truth, PublishedDay published, SuppressionPolicy policy) {
     AttackGrid g = new AttackGrid(gridK(policy));
     if (!g.build(truth, published)) {
       return List.of();
@@ -208,7 +297,7 @@ final class AttackGrid {
 
   // ---------------------------------------------------------------- building
 
-  private boolean build(UnsuppressedDay truth, PublishedDay published) {
+  private boolean build(Truth truth, PublishedDay published) {
     List<PublishedRow> totals = published.rows(Table.TOTALS);
     if (totals.isEmpty()) {
       return false; // nothing of the day is published; nothing to difference
@@ -270,41 +359,24 @@ final class AttackGrid {
 
     // Real cells of the truth, and what of them is published (none when only the structure is asked for).
     if (truth != null) {
-      // Real cells of the truth, and what of them is published.
       int[] position = placeCells(truth, rowIndex, colIndex, hasUp ? rows - 1 : -1, hcColumn, known);
       int cells = position.length;
       indexPositions(position, rows * cols);
-      pageLines.finish(realPage, pages.keySet());
-      countryLines.finish(realCountry, countries.keySet());
+      realVisitors = truth.realVisitors;
+      realPage = truth.realPage;
+      realCountry = truth.realCountry;
+      pageLines.finish(truth.pageKeys, truth.pageSize, pages.keySet());
+      countryLines.finish(truth.countryKeys, truth.countrySize, countries.keySet());
       realStamp = new int[cells];
 
-      countryLineVisitors = new long[countryLines.keys.size()];
-      countryLineCellSum = new long[countryLines.keys.size()];
-      countryCoveredSum = new long[countryLines.keys.size()];
-      countryCoveredMax = new long[countryLines.keys.size()];
-      if (truth.countries() != null) {
-        for (Cell c : truth.countries().children()) {
-          Integer line = countryLines.index.get(c.key());
-          if (line != null) {
-            countryLineVisitors[line] = c.measures().visitors();
-          }
-        }
-      }
-      for (int i = 0; i < cells; i++) {
-        countryLineCellSum[realCountry[i]] += realVisitors[i];
-      }
-      pageLineVisitors = new long[pageLines.keys.size()];
-      if (truth.pages() != null) {
-        List<Cell> order = truth.pages().children();
-        pageOrderLine = new int[order.size()];
-        for (int i = 0; i < order.size(); i++) {
-          Integer line = pageLines.index.get(order.get(i).key());
-          pageOrderLine[i] = line == null ? -1 : line;
-          if (line != null) {
-            pageLineVisitors[line] = order.get(i).measures().visitors();
-          }
-        }
-        pagePrefixUnion = truth.pages().prefixUnionVisitors();
+      countryLineVisitors = truth.countryLineVisitors;
+      countryLineCellSum = truth.countryLineCellSum;
+      countryCoveredSum = new long[truth.countryKeys.size()];
+      countryCoveredMax = new long[truth.countryKeys.size()];
+      pageLineVisitors = truth.pageLineVisitors;
+      if (truth.day.pages() != null) {
+        pageOrderLine = truth.pageOrderLine;
+        pagePrefixUnion = truth.pagePrefixUnion;
       }
     }
 
@@ -361,38 +433,45 @@ final class AttackGrid {
    * @param upRow the row of the unpublished pages, or -1; hcColumn likewise for countries
    * @param known the published (page, country) cells, by page
    */
-  private int[] placeCells(UnsuppressedDay truth, Map<String, Integer> rowIndex, Map<String, Integer> colIndex, int upRow,
+  private int[] placeCells(Truth truth, Map<String, Integer> rowIndex, Map<String, Integer> colIndex, int upRow,
       int hcColumn, Map<String, Set<String>> known) {
     int cols = colKeys.size();
-    int cells = 0;
-    for (ChildGroup g : truth.countriesByPage().values()) {
-      cells += g.children().size();
+    int cells = truth.realVisitors.length;
+    // The row of each page line and the column of each country line, once, instead of a lookup per cell.
+    int[] rowOf = new int[truth.pages.length];
+    for (int line = 0; line < rowOf.length; line++) {
+      Integer pageRow = rowIndex.get(truth.pages[line]);
+      rowOf[line] = pageRow != null ? pageRow : upRow;
     }
-    realVisitors = new long[cells];
-    realPage = new int[cells];
-    realCountry = new int[cells];
-    int[] position = new int[cells];
-    int id = 0;
-    for (String page : new TreeSet<>(truth.countriesByPage().keySet())) {
-      Integer pageRow = rowIndex.get(page);
-      int r = pageRow != null ? pageRow : upRow;
-      int pageLine = pageLines.lineOf(page);
-      Set<String> knownInPage = known.getOrDefault(page, Set.of());
-      for (Cell cell : truth.countriesByPage().get(page).children()) {
-        realVisitors[id] = cell.measures().visitors();
-        realPage[id] = pageLine;
-        realCountry[id] = countryLines.lineOf(cell.key());
-        position[id] = -1;
-        if (!knownInPage.contains(cell.key())) { // else published: known to the attacker
-          Integer countryCol = colIndex.get(cell.key());
-          int c = countryCol != null ? countryCol : hcColumn;
-          if (r >= 0 && c >= 0) {
-            position[id] = r * cols + c;
-          }
-          // A real cell with no position sits where the attacker sees a zero margin: the published
-          // tables then do not add up, which the audit reports on its own.
+    int[] colOf = new int[truth.countryKeys.size()];
+    for (int line = 0; line < colOf.length; line++) {
+      Integer countryCol = colIndex.get(truth.countryKeys.get(line));
+      colOf[line] = countryCol != null ? countryCol : hcColumn;
+    }
+    // The published cells, known to the attacker: looked up in their pages' cells only.
+    boolean[] knownCell = new boolean[cells];
+    for (Map.Entry<String, Set<String>> e : known.entrySet()) {
+      Integer line = truth.pageIndex.get(e.getKey());
+      if (line == null) {
+        continue;
+      }
+      for (int id = truth.pageStart[line]; id < truth.pageStart[line + 1]; id++) {
+        if (e.getValue().contains(truth.countryKeys.get(truth.realCountry[id]))) {
+          knownCell[id] = true;
         }
-        id++;
+      }
+    }
+    int[] position = new int[cells];
+    for (int id = 0; id < cells; id++) {
+      position[id] = -1;
+      if (!knownCell[id]) { // else published: known to the attacker
+        int r = rowOf[truth.realPage[id]];
+        int c = colOf[truth.realCountry[id]];
+        if (r >= 0 && c >= 0) {
+          position[id] = r * cols + c;
+        }
+        // A real cell with no position sits where the attacker sees a zero margin: the published
+        // tables then do not add up, which the audit reports on its own.
       }
     }
     return position;

@@ -25,24 +25,29 @@ import java.util.TreeMap;
  * lists of the pages it names, or of those it leaves out when that is shorter.
  */
 public final class CountryPageSets implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
   /** Log lines end at '\n', so no page contains one. */
   public static final String SEPARATOR = "\n";
   public static final CountryPageSets EMPTY = new CountryPageSets(Map.of());
 
   /** One country's page sets. */
   private static final class Country implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** The distinct pages of its sets, sorted. */
     final String[] pages;
-    /** Each set as page numbers (indexes into pages), ascending and distinct. */
-    final int[][] sets;
+    /**
+     * Set s as page numbers (indexes into pages), ascending and distinct: {@code members[start[s] .. start[s + 1])}.
+     * One array for all sets, not one per set: a week next to its seven days holds over a million sets (7M benchmark
+     * lines), and an array each cost 16 bytes of header and padding apiece, in a heap that was collecting back to back.
+     */
+    final int[] start;
+    final int[] members;
     /** Each set's visitors. */
     final long[] visitors;
     final long total;
-    /** Each page's sets; built on the first query, with the scratch below. */
-    transient int[][] setsOfPage;
-    transient Map<String, Integer> pageIds;
+    /** Page p's sets: {@code postings[postingStart[p] .. postingStart[p + 1])}; built on the first query, with the scratch below. */
+    transient int[] postingStart;
+    transient int[] postings;
     transient long totalPostings;
     /** Scratch: which query last named a page, and last touched a set (stamps). */
     transient int[] pageMark;
@@ -50,9 +55,10 @@ public final class CountryPageSets implements Serializable {
     transient int[] count;
     transient int stamp;
 
-    Country(String[] pages, int[][] sets, long[] visitors) {
+    Country(String[] pages, int[] start, int[] members, long[] visitors) {
       this.pages = pages;
-      this.sets = sets;
+      this.start = start;
+      this.members = members;
       this.visitors = visitors;
       long t = 0;
       for (long v : visitors) {
@@ -65,16 +71,24 @@ public final class CountryPageSets implements Serializable {
      * The distinct visitors whose set holds at least one of {@code named}. Costs the query's pages and their lists,
      * not the country's pages: the linked audit asks about one cell at a time, thousands of times per round.
      */
+    int setCount() {
+      return visitors.length;
+    }
+
+    int size(int set) {
+      return start[set + 1] - start[set];
+    }
+
     synchronized long withAnyOf(Collection<String> named) {
-      if (sets.length == 0 || named.isEmpty()) {
+      if (setCount() == 0 || named.isEmpty()) {
         return 0;
       }
       index();
       int[] ids = new int[named.size()];
       int n = 0;
       for (String p : named) {
-        Integer id = p == null ? null : pageIds.get(p);
-        if (id != null) {
+        int id = p == null ? -1 : Arrays.binarySearch(pages, p);
+        if (id >= 0) {
           ids[n++] = id;
         }
       }
@@ -82,17 +96,18 @@ public final class CountryPageSets implements Serializable {
     }
 
     synchronized int number(String page) {
-      if (sets.length == 0) {
+      if (setCount() == 0) {
         return -1;
       }
-      index();
-      Integer id = pageIds.get(page);
-      return id == null ? -1 : id;
+      // The pages are sorted: a binary search, not a map of a boxed number per page (a week next to its seven days,
+      // 7M benchmark lines: ~890,000 map entries and ~790,000 Integers, 40 MB of a 1 GiB heap full of collections).
+      int id = Arrays.binarySearch(pages, page);
+      return id < 0 ? -1 : id;
     }
 
     /** {@link #withAnyOf} for page numbers ({@link #number}; repeats allowed): the first {@code n} of {@code numbers}. */
     synchronized long withAnyOfNumbers(int[] numbers, int n) {
-      if (sets.length == 0 || n == 0) {
+      if (setCount() == 0 || n == 0) {
         return 0;
       }
       index();
@@ -110,7 +125,7 @@ public final class CountryPageSets implements Serializable {
         if (pageMark[id] != now) {
           pageMark[id] = now;
           ids[hits++] = id;
-          namedPostings += setsOfPage[id].length;
+          namedPostings += postingStart[id + 1] - postingStart[id];
         }
       }
       if (hits == 0) {
@@ -123,7 +138,8 @@ public final class CountryPageSets implements Serializable {
       if (namedPostings <= totalPostings - namedPostings) {
         long found = 0;
         for (int i = 0; i < hits; i++) {
-          for (int s : setsOfPage[ids[i]]) {
+          for (int q = postingStart[ids[i]], end = postingStart[ids[i] + 1]; q < end; q++) {
+            int s = postings[q];
             if (mark[s] != now) {
               mark[s] = now;
               found += visitors[s];
@@ -137,12 +153,13 @@ public final class CountryPageSets implements Serializable {
       long none = 0;
       for (int id = 0; id < pages.length; id++) {
         if (pageMark[id] != namedStamp) {
-          for (int s : setsOfPage[id]) {
+          for (int q = postingStart[id], end = postingStart[id + 1]; q < end; q++) {
+            int s = postings[q];
             if (mark[s] != now) {
               mark[s] = now;
               count[s] = 0;
             }
-            if (++count[s] == sets[s].length) {
+            if (++count[s] == size(s)) {
               none += visitors[s];
             }
           }
@@ -151,38 +168,68 @@ public final class CountryPageSets implements Serializable {
       return total - none;
     }
 
+    /**
+     * The distinct visitors whose set holds a page other than those numbered: every visitor, minus those whose pages
+     * are all among the first {@code n} of {@code kept} ({@link #number}s; repeats allowed). Equal to {@link
+     * #withAnyOfNumbers} of the country's other pages, at the cost of the kept pages' lists only.
+     */
+    synchronized long withAnyBut(int[] kept, int n) {
+      if (setCount() == 0) {
+        return 0;
+      }
+      index();
+      if (stamp > Integer.MAX_VALUE - 2) {
+        Arrays.fill(pageMark, 0);
+        Arrays.fill(mark, 0);
+        stamp = 0;
+      }
+      int pageStamp = ++stamp;
+      int now = ++stamp;
+      long none = 0;
+      for (int j = 0; j < n; j++) {
+        int id = kept[j];
+        if (pageMark[id] == pageStamp) {
+          continue;
+        }
+        pageMark[id] = pageStamp;
+        for (int q = postingStart[id], end = postingStart[id + 1]; q < end; q++) {
+          int s = postings[q];
+          if (mark[s] != now) {
+            mark[s] = now;
+            count[s] = 0;
+          }
+          if (++count[s] == size(s)) {
+            none += visitors[s];
+          }
+        }
+      }
+      return total - none;
+    }
+
     private void index() {
-      if (setsOfPage != null) {
+      if (postings != null) {
         return;
       }
-      int[] n = new int[pages.length];
-      for (int[] set : sets) {
-        for (int id : set) {
-          n[id]++;
-        }
+      int[] from = new int[pages.length + 1];
+      for (int id : members) {
+        from[id + 1]++;
       }
-      int[][] of = new int[pages.length][];
-      for (int id = 0; id < of.length; id++) {
-        of[id] = new int[n[id]];
-      }
-      Arrays.fill(n, 0);
-      for (int s = 0; s < sets.length; s++) {
-        for (int id : sets[s]) {
-          of[id][n[id]++] = s;
-        }
-      }
-      Map<String, Integer> ids = new HashMap<>();
-      long postings = 0;
       for (int id = 0; id < pages.length; id++) {
-        ids.put(pages[id], id);
-        postings += of[id].length;
+        from[id + 1] += from[id];
       }
-      pageIds = ids;
-      totalPostings = postings;
+      int[] of = new int[members.length];
+      int[] fill = Arrays.copyOf(from, pages.length);
+      for (int set = 0; set < setCount(); set++) {
+        for (int q = start[set]; q < start[set + 1]; q++) {
+          of[fill[members[q]]++] = set;
+        }
+      }
+      totalPostings = members.length;
       pageMark = new int[pages.length];
-      mark = new int[sets.length];
-      count = new int[sets.length];
-      setsOfPage = of;
+      mark = new int[setCount()];
+      count = new int[setCount()];
+      postingStart = from;
+      postings = of;
     }
   }
 
@@ -190,13 +237,23 @@ public final class CountryPageSets implements Serializable {
 
   /** @param byCountry country -> (the pages of a set, joined by {@link #SEPARATOR}) -> visitors */
   public CountryPageSets(Map<String, Map<String, Long>> byCountry) {
+    this(byCountry, Map.of());
+  }
+
+  /**
+   * @param byCountry country -> (the pages of a set, joined by {@link #SEPARATOR}) -> visitors
+   * @param pages the day's page keys (each mapped to itself): a page is kept as that String, not as a copy cut from
+   *     the set strings. Copies, one per country and page in each table, were about 700,000 of the 1.1 million
+   *     Strings (~60 MB) live in the suppress stage of a week next to its seven days (7M benchmark lines, jmap).
+   */
+  public CountryPageSets(Map<String, Map<String, Long>> byCountry, Map<String, String> pages) {
     Map<String, Country> out = new HashMap<>();
-    byCountry.forEach((country, sets) -> out.put(Objects.requireNonNull(country), compact(sets)));
+    byCountry.forEach((country, sets) -> out.put(Objects.requireNonNull(country), compact(sets, pages)));
     this.byCountry = out;
   }
 
   /** One country's sets as page numbers; the set strings are read once and not kept (they can be most of a day's memory). */
-  private static Country compact(Map<String, Long> sets) {
+  private static Country compact(Map<String, Long> sets, Map<String, String> canonical) {
     Map<String, Integer> seen = new HashMap<>();
     List<String> byFirstSeen = new ArrayList<>();
     int[][] ids = new int[sets.size()][];
@@ -209,8 +266,9 @@ public final class CountryPageSets implements Serializable {
         Integer id = seen.get(p[j]);
         if (id == null) {
           id = byFirstSeen.size();
-          seen.put(p[j], id);
-          byFirstSeen.add(p[j]);
+          String page = canonical.getOrDefault(p[j], p[j]);
+          seen.put(page, id);
+          byFirstSeen.add(page);
         }
         set[j] = id;
       }
@@ -224,13 +282,19 @@ public final class CountryPageSets implements Serializable {
     for (int id = 0; id < sortedId.length; id++) {
       sortedId[id] = Arrays.binarySearch(dictionary, byFirstSeen.get(id));
     }
+    int[] start = new int[ids.length + 1];
     for (int s = 0; s < ids.length; s++) {
       for (int j = 0; j < ids[s].length; j++) {
         ids[s][j] = sortedId[ids[s][j]];
       }
       ids[s] = Arrays.stream(ids[s]).sorted().distinct().toArray();
+      start[s + 1] = start[s] + ids[s].length;
     }
-    return new Country(dictionary, ids, visitors);
+    int[] members = new int[start[ids.length]];
+    for (int s = 0; s < ids.length; s++) {
+      System.arraycopy(ids[s], 0, members, start[s], ids[s].length);
+    }
+    return new Country(dictionary, start, members, visitors);
   }
 
   /** A set's pages, as the set was written (an empty string is one empty page). */
@@ -256,13 +320,13 @@ public final class CountryPageSets implements Serializable {
     Map<String, Map<String, Long>> out = new TreeMap<>();
     byCountry.forEach((country, c) -> {
       Map<String, Long> sets = new TreeMap<>();
-      for (int s = 0; s < c.sets.length; s++) {
+      for (int s = 0; s < c.setCount(); s++) {
         StringBuilder b = new StringBuilder();
-        for (int j = 0; j < c.sets[s].length; j++) {
-          if (j > 0) {
+        for (int q = c.start[s]; q < c.start[s + 1]; q++) {
+          if (q > c.start[s]) {
             b.append(SEPARATOR);
           }
-          b.append(c.pages[c.sets[s][j]]);
+          b.append(c.pages[c.members[q]]);
         }
         sets.merge(b.toString(), c.visitors[s], Long::sum);
       }
@@ -290,6 +354,22 @@ public final class CountryPageSets implements Serializable {
   public long visitorsWithAnyOfNumbers(String country, int[] numbers, int n) {
     Country c = byCountry.get(country);
     return c == null ? 0 : c.withAnyOfNumbers(numbers, n);
+  }
+
+  /**
+   * The distinct visitors of {@code country} who viewed a page other than those given by their {@link #pageNumber}s (the
+   * first {@code n} of {@code kept}; repeats allowed): {@link #visitorsWithAnyOf} the country's other pages, for a
+   * caller that knows the few pages it keeps rather than the many it leaves out (the "(other pages)" rows).
+   */
+  public long visitorsWithAnyBut(String country, int[] kept, int n) {
+    Country c = byCountry.get(country);
+    return c == null ? 0 : c.withAnyBut(kept, n);
+  }
+
+  /** The pages of {@code country}'s sets, sorted (empty when it has none). */
+  String[] pagesOf(String country) {
+    Country c = byCountry.get(country);
+    return c == null ? new String[0] : c.pages.clone();
   }
 
   @Override

@@ -160,6 +160,8 @@ public final class LinkedAudit {
   }
 
   private List<Finding> run(PublishedDay candidate) {
+    judgedByExclusionBefore = judgedByExclusion;
+    judgedByExclusion = new java.util.HashMap<>();
     ReleaseBlocks n = new ReleaseBlocks(candidate);
     List<Finding> findings = new ArrayList<>(familyVisitorDifferences(n));
     for (AttackGrid.Position p : AttackGrid.determinedByPublished(candidate)) {
@@ -201,6 +203,9 @@ public final class LinkedAudit {
 
   /** {@link #bySetAlone}'s answers by set and threshold, kept across the candidates (rounds) this audit attacks. */
   private final Map<KeySet, Map<Long, Judged>> judged = new java.util.HashMap<>();
+  /** The same for sets by exclusion: those of this candidate, and those of the last one not asked for again yet. */
+  private Map<KeySet, Map<Long, Judged>> judgedByExclusion = new java.util.HashMap<>();
+  private Map<KeySet, Map<Long, Judged>> judgedByExclusionBefore = new java.util.HashMap<>();
 
   /**
    * {@link #remainder}, then {@link #sameCellsAcrossReleases}: both judge only the set of cells against the earlier
@@ -210,13 +215,23 @@ public final class LinkedAudit {
    * lines).
    */
   private Finding bySetAlone(ReleaseBlocks.Block k, long threshold) {
+    Map<Long, Judged> byThreshold;
     if (k.keys().first().kind() == KeySet.Cond.Kind.NOT || k.keys().second().kind() == KeySet.Cond.Kind.NOT) {
       // Sets by exclusion ("(other)" rows) change with every key hidden next to them, and each holds its exclusion
-      // list: kept, they would grow with the rounds. Worked out every time.
-      Finding f = remainder(k, threshold);
-      return f != null ? f : sameCellsAcrossReleases(k, threshold);
+      // list: kept for good, they would grow with the rounds. Kept for the next round only (most of them are the
+      // same then): worked out every round, they were 27% of the suppress stage's samples of a week next to its
+      // seven days (7M benchmark lines, JFR).
+      byThreshold = judgedByExclusion.get(k.keys());
+      if (byThreshold == null) {
+        byThreshold = judgedByExclusionBefore.remove(k.keys());
+        if (byThreshold == null) {
+          byThreshold = new java.util.HashMap<>(2);
+        }
+        judgedByExclusion.put(k.keys(), byThreshold);
+      }
+    } else {
+      byThreshold = judged.computeIfAbsent(k.keys(), x -> new java.util.HashMap<>(2));
     }
-    Map<Long, Judged> byThreshold = judged.computeIfAbsent(k.keys(), x -> new java.util.HashMap<>(2));
     Judged j = byThreshold.get(threshold);
     if (j == null) {
       Finding f = remainder(k, threshold);

@@ -32,14 +32,23 @@ public final class LinkedSuppressor {
   }
 
   public Result suppress(LinkedDay day) {
+    return suppress(day, null);
+  }
+
+  /**
+   * {@link #suppress(LinkedDay)}, given what the {@link Suppressor} publishes of {@code day.truth()} with nothing
+   * hidden ({@code alone}, null when not at hand): that is the first round's candidate, so it is not made again.
+   */
+  public Result suppress(LinkedDay day, PublishedDay alone) {
     Suppressor suppressor = new Suppressor(policy);
+    Suppressor.Prepared truth = new Suppressor.Prepared(day.truth()); // the same day in every round
     Hidden hidden = new Hidden();
     int rounds = 0;
     // One audit for every round: only the candidate changes between rounds (LinkedAudit#of says what that saves).
     LinkedAudit audit = day.linked().isEmpty() ? null : LinkedAudit.of(day, policy);
     while (true) {
       rounds++;
-      PublishedDay candidate = suppressor.suppress(day.truth(), hidden.toHidden());
+      PublishedDay candidate = rounds == 1 && alone != null ? alone : suppressor.suppress(truth, hidden.toHidden());
       List<LinkedAudit.Finding> findings = audit == null ? List.of() : audit.attack(candidate);
       if (findings.isEmpty()) {
         return new Result(candidate, findings, rounds);

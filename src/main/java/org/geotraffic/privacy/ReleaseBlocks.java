@@ -205,7 +205,7 @@ final class ReleaseBlocks {
     private boolean cofiniteUnionInsideIs(Set<String> a, Set<String> b) {
       List<Set<String>> around = new ArrayList<>();
       for (KeyRange r : cofinite) {
-        if (r.values().containsAll(a) && r.values().containsAll(b)) {
+        if (includes(r.values(), a) && includes(r.values(), b)) {
           around.add(r.values());
         }
       }
@@ -254,6 +254,19 @@ final class ReleaseBlocks {
       }
       return false;
     }
+  }
+
+  /**
+   * {@code outer.containsAll(inner)}, answered without a look-up where the sizes or the instance already tell: a set
+   * never holds a larger one, and holds itself (a range's exclusions are shared with its row's condition). Asked
+   * whether each co-finite row of a group excludes another's thousands of pages, containsAll was 11% of the suppress
+   * stage's samples of a week next to its seven days (7M benchmark lines, JFR).
+   */
+  static boolean includes(Set<String> outer, Set<String> inner) {
+    if (outer == inner || inner.isEmpty()) {
+      return true;
+    }
+    return inner.size() <= outer.size() && outer.containsAll(inner);
   }
 
   /** Each group's ranges, built on first use, kept up to date by {@link #add}. */

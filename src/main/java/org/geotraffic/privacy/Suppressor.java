@@ -80,6 +80,32 @@ public final class Suppressor {
   }
 
   public PublishedDay suppress(UnsuppressedDay day, Hidden hidden) {
+    return suppress(new Prepared(day), hidden);
+  }
+
+  /**
+   * What the suppressor works out from a day alone, whatever it hides: for a caller that suppresses the same day
+   * several times ({@link LinkedSuppressor}, once per round). Immutable; safe to share between threads.
+   */
+  public static final class Prepared {
+    private final UnsuppressedDay day;
+    private final OtherPages.Cells otherPages;
+    private final AttackGrid.Truth grid;
+
+    public Prepared(UnsuppressedDay day) {
+      this.day = day;
+      this.otherPages = new OtherPages.Cells(day);
+      this.grid = new AttackGrid.Truth(day);
+    }
+
+    public UnsuppressedDay day() {
+      return day;
+    }
+  }
+
+  /** {@link #suppress(UnsuppressedDay, Hidden)} of a prepared day. */
+  public PublishedDay suppress(Prepared prepared, Hidden hidden) {
+    UnsuppressedDay day = prepared.day;
     String date = day.date();
     String site = day.site();
     long minHits = policy.minHits();
@@ -126,10 +152,10 @@ public final class Suppressor {
     // next-smallest cell, in the same rounds.
     while (true) {
       PublishedDay candidate = assemble(date, site, day, totalsPublished, countries, regions, pages, pageCountries);
-      List<AttackGrid.Disclosure> leaks = AttackGrid.attack(day, candidate, policy);
-      List<String> unevenCountries = OtherPages.unpublishable(day, candidate, policy);
+      List<AttackGrid.Disclosure> leaks = AttackGrid.attack(prepared.grid, candidate, policy);
+      List<String> unevenCountries = OtherPages.unpublishable(prepared.otherPages, candidate, policy);
       if (leaks.isEmpty() && unevenCountries.isEmpty()) {
-        return withOtherPages(day, candidate);
+        return withOtherPages(prepared, candidate);
       }
       if (leaks.isEmpty()) {
         Set<String> touched = new TreeSet<>();
@@ -180,8 +206,8 @@ public final class Suppressor {
   }
 
   /** The candidate plus each country's "(other pages)" row ({@link OtherPages}). */
-  private PublishedDay withOtherPages(UnsuppressedDay day, PublishedDay candidate) {
-    List<PublishedRow> extra = OtherPages.rows(day, candidate);
+  private PublishedDay withOtherPages(Prepared prepared, PublishedDay candidate) {
+    List<PublishedRow> extra = OtherPages.rows(prepared.otherPages, candidate);
     if (extra.isEmpty()) {
       return candidate;
     }

@@ -97,6 +97,22 @@ class CountryPageSetsTest {
         }
         assertEquals(reference(byCountry, country, query), truth.visitorsWithAnyOfNumbers(country, numbers, n),
             "round " + round + " country " + country + " query by numbers " + query);
+        // The same count from the pages left out: the visitors who viewed a page other than those kept.
+        Set<String> kept = new HashSet<>(pages);
+        kept.removeAll(query);
+        int[] keptNumbers = new int[kept.size() * 2];
+        int m = 0;
+        for (String p : kept) {
+          int number = truth.pageNumber(country, p);
+          if (number >= 0) {
+            keptNumbers[m++] = number;
+            if (rnd.nextInt(4) == 0) {
+              keptNumbers[m++] = number; // repeats are allowed
+            }
+          }
+        }
+        assertEquals(reference(byCountry, country, query), truth.visitorsWithAnyBut(country, keptNumbers, m),
+            "round " + round + " country " + country + " query by the pages kept " + kept);
       }
     }
   }
