@@ -153,7 +153,7 @@ class IcebergKilledJvmTest {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-XX:TieredStopAtLevel=1"); // C1 only, as the launcher runs small inputs: a shorter start (README, Performance)
-    // Spark's add-opens list on Java 17 (../shared/STACK.md), as the test JVM got it from surefire's argLine.
+    // Spark's add-opens list on Java 17 (the project's stack notes), as the test JVM got it from surefire's argLine.
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || arg.startsWith("-Djdk.reflect")) {
         cmd.add(arg);
