@@ -153,16 +153,7 @@ public final class CountryPageSets implements Serializable {
       long none = 0;
       for (int id = 0; id < pages.length; id++) {
         if (pageMark[id] != namedStamp) {
-          for (int q = postingStart[id], end = postingStart[id + 1]; q < end; q++) {
-            int s = postings[q];
-            if (mark[s] != now) {
-              mark[s] = now;
-              count[s] = 0;
-            }
-            if (++count[s] == size(s)) {
-              none += visitors[s];
-            }
-          }
+          none += completedBy(id, now);
         }
       }
       return total - none;
@@ -192,18 +183,28 @@ public final class CountryPageSets implements Serializable {
           continue;
         }
         pageMark[id] = pageStamp;
-        for (int q = postingStart[id], end = postingStart[id + 1]; q < end; q++) {
-          int s = postings[q];
-          if (mark[s] != now) {
-            mark[s] = now;
-            count[s] = 0;
-          }
-          if (++count[s] == size(s)) {
-            none += visitors[s];
-          }
-        }
+        none += completedBy(id, now);
       }
       return total - none;
+    }
+
+    /**
+     * Counts page {@code id} into each set that holds it (counts restart for a set first met in this pass, {@code now})
+     * and returns the visitors of the sets whose every page has now been counted.
+     */
+    private long completedBy(int id, int now) {
+      long completed = 0;
+      for (int q = postingStart[id], end = postingStart[id + 1]; q < end; q++) {
+        int s = postings[q];
+        if (mark[s] != now) {
+          mark[s] = now;
+          count[s] = 0;
+        }
+        if (++count[s] == size(s)) {
+          completed += visitors[s];
+        }
+      }
+      return completed;
     }
 
     private void index() {
