@@ -5,9 +5,9 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The few file-system operations a publish needs, on one file system. Moves must be atomic: a move
- * either happened completely or not at all, never a copy left half done. Implementations say how they
- * keep that promise ({@link HadoopFileMoves}).
+ * The few file-system operations a publish needs, on one file system. A move of a file is all or nothing. A move of a
+ * folder is atomic on a local disk and HDFS; on an object store it copies each file whole and then deletes the
+ * originals, so a kill can leave it half done, which {@link InterruptedMove} finishes or undoes.
  */
 public interface FileMoves {
   boolean exists(Path path) throws IOException;
@@ -30,6 +30,12 @@ public interface FileMoves {
   boolean createExclusively(Path path, byte[] content) throws IOException;
 
   byte[] read(Path path) throws IOException;
+
+  /** Whether the path is a folder (false when it is a file or does not exist). */
+  boolean isFolder(Path path) throws IOException;
+
+  /** The paths, relative to {@code dir}, of every file in a folder and its subfolders; empty when it does not exist. */
+  List<String> filesUnder(Path dir) throws IOException;
 
   /** The names of a folder's entries; empty when the folder does not exist. */
   List<String> list(Path dir) throws IOException;

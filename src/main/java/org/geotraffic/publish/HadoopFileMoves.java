@@ -95,6 +95,32 @@ public final class HadoopFileMoves implements FileMoves {
   }
 
   @Override
+  public boolean isFolder(Path path) throws IOException {
+    try {
+      return fs.getFileStatus(path).isDirectory();
+    } catch (FileNotFoundException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<String> filesUnder(Path dir) throws IOException {
+    List<String> files = new ArrayList<>();
+    try {
+      String prefix = fs.makeQualified(dir).toUri().getPath();
+      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(dir, true);
+      while (it.hasNext()) {
+        String file = it.next().getPath().toUri().getPath();
+        files.add(file.substring(prefix.length() + (prefix.endsWith("/") ? 0 : 1)));
+      }
+    } catch (FileNotFoundException e) {
+      return files;
+    }
+    files.sort(null);
+    return files;
+  }
+
+  @Override
   public List<String> list(Path dir) throws IOException {
     List<String> names = new ArrayList<>();
     try {

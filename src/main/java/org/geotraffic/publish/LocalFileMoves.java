@@ -89,6 +89,28 @@ public final class LocalFileMoves implements FileMoves {
   }
 
   @Override
+  public boolean isFolder(Path path) {
+    return Files.isDirectory(nio(path), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+  }
+
+  @Override
+  public List<String> filesUnder(Path dir) throws IOException {
+    java.nio.file.Path d = nio(dir);
+    if (!Files.isDirectory(d)) {
+      return List.of();
+    }
+    List<String> files = new ArrayList<>();
+    try (Stream<java.nio.file.Path> s = Files.walk(d)) {
+      s.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .forEach(p -> files.add(d.relativize(p).toString().replace(java.io.File.separatorChar, '/')));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    files.sort(null);
+    return files;
+  }
+
+  @Override
   public List<String> list(Path dir) throws IOException {
     java.nio.file.Path d = nio(dir);
     if (!Files.isDirectory(d)) {

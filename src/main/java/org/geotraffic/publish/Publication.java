@@ -18,22 +18,30 @@ import org.apache.hadoop.fs.Path;
  * <p>The protocol:
  * <ol>
  *   <li>Before the first move, a journal {@code <output>/_publish/<id>.journal} lists every planned move:
- *       target, staged copy, the place the target is moved aside to, and whether each existed.
- *   <li>Each move: the target is moved aside into the run's staging folder, then the staged copy into its
- *       place. Moves are atomic ({@link FileMoves#move}).
- *   <li>When all moves are done, a marker {@code <id>.committed} is created: the commit point.
- *   <li>The journal, the marker and the staging folder (with the old copies) are deleted.
+ *       target, staged copy, the place the target is moved aside to, and whether each existed. Each move is
+ *       one or two steps: the target moved aside into the run's staging folder, then the staged copy into its
+ *       place.
+ *   <li>Before step {@code n} starts, a marker {@code <id>.step-<n>} is created.
+ *   <li>When all steps are done, a marker {@code <id>.committed} is created: the commit point.
+ *   <li>The journal, the markers and the staging folder (with the old copies) are deleted.
  * </ol>
- * A move that fails rolls back every move made so far, in reverse. A run killed anywhere leaves a journal
- * that {@link #recover} (run by every later run and report, under the {@link PublishLock}) completes when
- * the marker exists and rolls back when it does not. Which moves happened is read off the files: a staged
- * copy that is gone was moved in, an aside copy that exists was moved aside. So readers may see the old
- * or the new state of each target while the moves run, and after them and any recovery either every
+ * A step that fails undoes every step made so far, in reverse, each undo announced by a marker
+ * {@code <id>.undo-<n>}. A run killed anywhere leaves a journal that {@link #recover} (run by every later run and
+ * report, under the {@link PublishLock}) completes when the commit marker exists and undoes when it does not.
+ * Which steps happened is read off the markers, not off the files: on an object store a step copies each file
+ * and then deletes the originals, which a kill can leave half done, and {@link InterruptedMove} undoes such a
+ * step from wherever it stopped. (Reading it off the files took a half-deleted staged copy for "not moved in",
+ * and left a half-copied new day published.) Readers may see the old or the new state of each target while
+ * the steps run (on an object store also a folder half moved), and after them and any recovery either every
  * target is old or every target is new.
  */
 public final class Publication {
   static final String JOURNAL_SUFFIX = ".journal";
   static final String COMMITTED_SUFFIX = ".committed";
+  private static final String STEP_INFIX = ".step-";
+  private static final String UNDO_INFIX = ".undo-";
+  /** The journal's {@code progress} when each step is marked; journals of earlier builds have none. */
+  private static final String STEP_MARKERS = "step-markers";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
@@ -49,6 +57,9 @@ public final class Publication {
 
   /** A staged file or folder and the published path it replaces, relative to the output directory. */
   public record Install(String target, String staged) {}
+
+  /** One step of a publish: a file or folder moved, paths relative to the output directory. */
+  private record Step(String from, String to) {}
 
   private final FileMoves moves;
   private final Path output;
@@ -97,19 +108,19 @@ public final class Publication {
     Path journal = journalPath(output, id);
     moves.mkdirs(journal.getParent());
     moves.writeAtomically(journal, journalJson());
-    int done = 0;
+    List<Step> steps = steps(plan);
+    int started = -1;
     try {
-      for (Move m : plan) {
-        forward(m);
-        done++;
+      for (Step step : steps) {
+        started++;
+        moves.createExclusively(marker(output, id, STEP_INFIX, started), new byte[0]);
+        Path to = new Path(output, step.to());
+        moves.mkdirs(to.getParent());
+        moves.move(new Path(output, step.from()), to);
       }
     } catch (IOException e) {
       try {
-        for (int i = done; i >= 0; i--) {
-          if (i < plan.size()) {
-            back(moves, output, plan.get(i));
-          }
-        }
+        undo(moves, output, id, steps, started);
         cleanUp(moves, output, staging, id);
       } catch (IOException rollback) {
         e.addSuppressed(rollback);
@@ -124,21 +135,37 @@ public final class Publication {
     cleanUp(moves, output, staging, id);
   }
 
-  private void forward(Move m) throws IOException {
-    Path target = new Path(output, m.target());
-    if (m.hadTarget()) {
-      Path aside = new Path(output, m.aside());
-      moves.mkdirs(aside.getParent());
-      moves.move(target, aside);
+  /** The steps of the moves in the order they are made: each move's target aside, then its staged copy in. */
+  private static List<Step> steps(List<Move> plan) {
+    List<Step> steps = new ArrayList<>();
+    for (Move m : plan) {
+      if (m.hadTarget()) {
+        steps.add(new Step(m.target(), m.aside()));
+      }
+      if (m.hasStaged()) {
+        steps.add(new Step(m.staged(), m.target()));
+      }
     }
-    if (m.hasStaged()) {
-      moves.mkdirs(target.getParent());
-      moves.move(new Path(output, m.staged()), target);
+    return steps;
+  }
+
+  /**
+   * Undoes steps {@code last} down to 0, each from wherever it stopped (a step that never started has nothing to
+   * undo). Each undo is announced by its marker first, so that a recovery killed here resumes at the same step.
+   */
+  private static void undo(FileMoves moves, Path output, String id, List<Step> steps, int last) throws IOException {
+    for (int n = last; n >= 0; n--) {
+      moves.createExclusively(marker(output, id, UNDO_INFIX, n), new byte[0]);
+      InterruptedMove.finish(moves, new Path(output, steps.get(n).to()), new Path(output, steps.get(n).from()));
     }
   }
 
-  /** Undoes one move as far as it happened; a no-op for a move that never started. */
-  private static void back(FileMoves moves, Path output, Move m) throws IOException {
+  /**
+   * Undoes one move of a journal that an earlier build wrote without step markers, reading off the files what
+   * happened (right where moves are atomic, all that build published to unless opted in); a no-op for a move
+   * that never started.
+   */
+  private static void undoWithoutMarkers(FileMoves moves, Path output, Move m) throws IOException {
     Path target = new Path(output, m.target());
     Path staged = new Path(output, m.staged());
     Path aside = new Path(output, m.aside());
@@ -156,12 +183,17 @@ public final class Publication {
 
   /**
    * The journal goes first: once every move is committed or undone it is no longer needed, and a journal
-   * must never outlive the staged copies it points to (a staged copy that is gone reads as "moved in").
-   * A staging folder left behind without a journal is only garbage ({@link StagingFolders}).
+   * must never outlive the markers and staged copies it points to. Markers and a staging folder left behind
+   * without a journal are only garbage ({@link #recover}, {@link StagingFolders}).
    */
   private static void cleanUp(FileMoves moves, Path output, String staging, String id) throws IOException {
     moves.delete(journalPath(output, id));
-    moves.delete(committedPath(output, id));
+    Path dir = new Path(output, PublishLock.DIR);
+    for (String name : moves.list(dir)) {
+      if (id.equals(markerOwner(name))) {
+        moves.delete(new Path(dir, name));
+      }
+    }
     moves.delete(new Path(output, staging));
   }
 
@@ -173,8 +205,8 @@ public final class Publication {
     Path dir = new Path(output, PublishLock.DIR);
     List<String> done = new ArrayList<>();
     for (String name : moves.list(dir)) {
-      if (name.endsWith(COMMITTED_SUFFIX) && !moves.exists(new Path(dir, name.substring(0, name.length() - COMMITTED_SUFFIX.length())
-          + JOURNAL_SUFFIX))) {
+      String owner = markerOwner(name);
+      if (owner != null && !moves.exists(journalPath(output, owner))) {
         moves.delete(new Path(dir, name)); // its publish was cleaned up already
       }
     }
@@ -194,15 +226,48 @@ public final class Publication {
       if (moves.exists(committedPath(output, id))) {
         cleanUp(moves, output, staging, id);
         done.add("completed the publish of run " + runId);
+        continue;
+      }
+      if (STEP_MARKERS.equals(journal.path("progress").asText())) {
+        List<String> names = moves.list(dir);
+        // Steps above the lowest undo marker are undone already; with none, the last step started may be half done.
+        int lowestUndo = marked(names, id, UNDO_INFIX).stream().min(Integer::compare).orElse(-1);
+        int highestStep = marked(names, id, STEP_INFIX).stream().max(Integer::compare).orElse(-1);
+        undo(moves, output, id, steps(plan), lowestUndo >= 0 ? lowestUndo : highestStep);
       } else {
         for (int i = plan.size() - 1; i >= 0; i--) {
-          back(moves, output, plan.get(i));
+          undoWithoutMarkers(moves, output, plan.get(i));
         }
-        cleanUp(moves, output, staging, id);
-        done.add("rolled back the unfinished publish of run " + runId);
       }
+      cleanUp(moves, output, staging, id);
+      done.add("rolled back the unfinished publish of run " + runId);
     }
     return done;
+  }
+
+  /** The step numbers of the publish's markers with {@code infix}. */
+  private static List<Integer> marked(List<String> names, String id, String infix) {
+    List<Integer> steps = new ArrayList<>();
+    for (String name : names) {
+      if (id.equals(markerOwner(name)) && name.startsWith(id + infix)) {
+        steps.add(Integer.parseInt(name.substring(id.length() + infix.length())));
+      }
+    }
+    return steps;
+  }
+
+  /** The publish id a marker belongs to, or null when the name is not a marker. */
+  private static String markerOwner(String name) {
+    if (name.endsWith(COMMITTED_SUFFIX)) {
+      return name.substring(0, name.length() - COMMITTED_SUFFIX.length());
+    }
+    for (String infix : List.of(STEP_INFIX, UNDO_INFIX)) {
+      int at = name.lastIndexOf(infix);
+      if (at > 0 && name.length() > at + infix.length() && name.substring(at + infix.length()).chars().allMatch(Character::isDigit)) {
+        return name.substring(0, at);
+      }
+    }
+    return null;
   }
 
   private byte[] journalJson() throws IOException {
@@ -210,6 +275,7 @@ public final class Publication {
     j.put("id", id);
     j.put("run_id", runId);
     j.put("staging", staging);
+    j.put("progress", STEP_MARKERS);
     List<Map<String, Object>> list = new ArrayList<>();
     for (Move m : plan) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -226,6 +292,10 @@ public final class Publication {
 
   static Path journalPath(Path output, String id) {
     return new Path(new Path(output, PublishLock.DIR), id + JOURNAL_SUFFIX);
+  }
+
+  private static Path marker(Path output, String id, String infix, int step) {
+    return new Path(new Path(output, PublishLock.DIR), id + infix + step);
   }
 
   static Path committedPath(Path output, String id) {

@@ -118,6 +118,16 @@ public final class CrashingFileMoves implements FileMoves {
   }
 
   @Override
+  public boolean isFolder(Path path) throws IOException {
+    return op(() -> real.isFolder(path));
+  }
+
+  @Override
+  public List<String> filesUnder(Path dir) throws IOException {
+    return op(() -> real.filesUnder(dir));
+  }
+
+  @Override
   public List<String> list(Path dir) throws IOException {
     return op(() -> real.list(dir));
   }

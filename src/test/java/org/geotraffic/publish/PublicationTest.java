@@ -196,6 +196,36 @@ class PublicationTest {
     }
   }
 
+  /** A journal that an earlier build left (it had no step markers) is still rolled back, by what the files show. */
+  @Test
+  void journalOfAnEarlierBuild_withoutStepMarkers_isRolledBack(@TempDir java.nio.file.Path tmp) throws IOException {
+    java.nio.file.Path out = tmp.resolve("out");
+    Layout layout = Layout.random(out, new Random(5));
+    List<Publication.Move> moves = Publication.plan(new LocalFileMoves(), hadoop(out), "old", layout.staging(), layout.installs()).moves();
+    StringBuilder journal = new StringBuilder("{\"id\":\"old-1\",\"run_id\":\"old\",\"staging\":\"" + layout.staging() + "\",\"moves\":[");
+    for (Publication.Move m : moves) {
+      journal.append(m == moves.get(0) ? "" : ",").append("{\"target\":\"").append(m.target()).append("\",\"staged\":\"")
+          .append(m.staged()).append("\",\"aside\":\"").append(m.aside()).append("\",\"had_target\":").append(m.hadTarget())
+          .append(",\"has_staged\":").append(m.hasStaged()).append('}');
+    }
+    write(out.resolve(PublishLock.DIR).resolve("old-1" + Publication.JOURNAL_SUFFIX), journal.append("]}").toString());
+    // The earlier build was killed after its first move: the target aside, the staged copy in.
+    Publication.Move first = moves.get(0);
+    if (first.hadTarget()) {
+      Files.createDirectories(out.resolve(first.aside()).getParent());
+      Files.move(out.resolve(first.target()), out.resolve(first.aside()));
+    }
+    if (first.hasStaged()) {
+      Files.createDirectories(out.resolve(first.target()).getParent());
+      Files.move(out.resolve(first.staged()), out.resolve(first.target()));
+    }
+    assertTrue(!layout.published().equals(layout.before()), "the first move happened");
+
+    assertEquals(List.of("rolled back the unfinished publish of run old"), Publication.recover(new LocalFileMoves(), hadoop(out)));
+    assertEquals(layout.before(), layout.published());
+    assertLeftNothing(layout);
+  }
+
   /** A move that fails for an operation of its own. */
   private static final class RefusingFileMoves implements FileMoves {
     private final FileMoves real;
@@ -242,6 +272,16 @@ class PublicationTest {
     @Override
     public byte[] read(Path path) throws IOException {
       return real.read(path);
+    }
+
+    @Override
+    public boolean isFolder(Path path) throws IOException {
+      return real.isFolder(path);
+    }
+
+    @Override
+    public List<String> filesUnder(Path dir) throws IOException {
+      return real.filesUnder(dir);
     }
 
     @Override

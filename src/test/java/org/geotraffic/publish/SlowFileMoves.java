@@ -65,6 +65,18 @@ final class SlowFileMoves implements FileMoves {
   }
 
   @Override
+  public boolean isFolder(Path path) throws IOException {
+    pause();
+    return real.isFolder(path);
+  }
+
+  @Override
+  public List<String> filesUnder(Path dir) throws IOException {
+    pause();
+    return real.filesUnder(dir);
+  }
+
+  @Override
   public List<String> list(Path dir) throws IOException {
     pause();
     return real.list(dir);
