@@ -71,6 +71,20 @@ public final class RunSummaryWriter {
     return marked;
   }
 
+  /**
+   * The run that latest.json names when its status is {@link RunStatus#INCOMPLETE}, or null. Only that run can be left
+   * incomplete with its fast-forward done (the summary's rewrite failed after it): every later run that publishes marks
+   * it first ({@link #markCompleted}), under the publish lock, before latest.json names another run.
+   */
+  public static String latestIncompleteRunId(FileMoves moves, Path output) throws IOException {
+    Path latest = new Path(new Path(output, RUNS_DIR), LATEST);
+    if (!moves.exists(latest)) {
+      return null;
+    }
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(moves.read(latest));
+    return RunStatus.INCOMPLETE.key().equals(root.path("status").asText()) ? root.path("run_id").asText(null) : null;
+  }
+
   /** Writes the summary of a run that published nothing: its own file only, latest.json stays. */
   public static void writeUnpublished(FileMoves moves, Path output, RunSummary summary) throws IOException {
     Path runs = new Path(output, RUNS_DIR);

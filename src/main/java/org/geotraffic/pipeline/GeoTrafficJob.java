@@ -517,11 +517,21 @@ public final class GeoTrafficJob {
    * fast-forwarded (and their runs' summaries marked succeeded), unrecorded ones discarded.
    */
   private void settleIceberg(IcebergTables iceberg, FileSystems.Located out, RunRequest request) throws IOException {
-    IcebergWriteAuditPublish.Recovery recovered = IcebergWriteAuditPublish.recover(iceberg, TableSnapshots.readAll(out.moves(), out.dir()));
+    List<TableSnapshots> ledger = TableSnapshots.readAll(out.moves(), out.dir());
+    IcebergWriteAuditPublish.Recovery recovered = IcebergWriteAuditPublish.recover(iceberg, ledger);
     for (String line : recovered.lines()) {
       progress.accept("recovered: " + line);
     }
-    for (String run : recovered.completedRuns()) {
+    java.util.Set<String> completed = new TreeSet<>(recovered.completedRuns());
+    // A run whose fast-forward went through but whose summary could not be rewritten afterwards left no branch to
+    // recover; latest.json still says incomplete.
+    String latestIncomplete = RunSummaryWriter.latestIncompleteRunId(out.moves(), out.dir());
+    for (TableSnapshots run : ledger) {
+      if (run.runId().equals(latestIncomplete) && IcebergWriteAuditPublish.fastForwarded(iceberg, run)) {
+        completed.add(run.runId());
+      }
+    }
+    for (String run : completed) {
       if (RunSummaryWriter.markCompleted(out.moves(), out.dir(), run, request.runId())) {
         progress.accept("recovered: the summary of run " + run + " says succeeded now (its fast-forward is complete)");
       }

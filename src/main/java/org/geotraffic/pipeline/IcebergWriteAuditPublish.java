@@ -281,6 +281,30 @@ public final class IcebergWriteAuditPublish {
   }
 
   /**
+   * Whether main of every table the run wrote shows its audited snapshot (or a later one built on it), and no branch of
+   * the run is left: its fast-forward is complete, whatever its summary says (its rewrite may have failed after it).
+   */
+  public static boolean fastForwarded(IcebergTables tables, TableSnapshots run) {
+    for (Table table : Table.values()) {
+      List<Long> ids = run.snapshots().getOrDefault(tables.shortName(table), List.of());
+      if (ids.isEmpty()) {
+        continue;
+      }
+      if (!tables.exists(table)) {
+        return false;
+      }
+      org.apache.iceberg.Table t = tables.load(table);
+      Snapshot main = t.currentSnapshot();
+      long head = ids.get(0);
+      if (t.refs().containsKey(run.branch()) || main == null
+          || (main.snapshotId() != head && !SnapshotUtil.isAncestorOf(t, main.snapshotId(), head))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * What {@link #recover} did: one line per thing done, and the runs whose fast-forward it completed (every table of
    * theirs now shows their snapshot on main, since it throws rather than leave one behind).
    */

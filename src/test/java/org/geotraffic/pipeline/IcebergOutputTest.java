@@ -190,6 +190,41 @@ class IcebergOutputTest {
     assertEquals("ff-retry", JobRuns.latestSummary(out).path("run_id").asText());
   }
 
+  @Test
+  void summaryRewriteFailingAfterTheFastForward_summarySaysIncomplete_andTheNextRunMarksItSucceeded() throws IOException {
+    Path out = tmp.resolve("iceberg-rewrite-fails");
+    assertEquals(0, run(out, "rw-day24", "--set", ICEBERG, "--date", D24).exitCode());
+    Path probe = Files.createDirectories(tmp.resolve("chattr-probe-rw"));
+    assumeTrue(chattr("+i", probe) && chattr("-i", probe), "chattr +i works here (root on ext4)");
+    Path runs = out.resolve("_runs");
+    // main is fast-forwarded, then _runs stops taking writes: the summary's rewrite to succeeded fails.
+    JobRuns.Run failed;
+    try {
+      failed = JobRuns.run(args(out, "rw-fails", "--set", ICEBERG, "--date", D23), line -> {
+        if (line.contains("Iceberg tables fast-forwarded to branch")) {
+          assertTrue(chattr("+i", runs), runs.toString());
+        }
+      });
+    } finally {
+      chattr("-i", runs);
+    }
+    assertTrue(failed.exitCode() != 0, failed.console());
+    assertEquals("incomplete", JobRuns.summary(out, "rw-fails").path("status").asText(), "the rewrite did not happen");
+    assertEquals("rw-fails", JobRuns.latestSummary(out).path("run_id").asText());
+    String cat = readerCatalog(out);
+    for (Table t : Table.values()) {
+      assertEquals(List.of("[main]"), sql("SELECT name FROM " + cat + ".geotraffic." + t.tableName() + ".refs"), t + ": no branch left");
+    }
+
+    // Nothing is left to fast-forward, yet the next run sees that the incomplete run's snapshots are on main.
+    JobRuns.Run next = run(out, "rw-next", "--set", ICEBERG, "--date", D23);
+    assertEquals(0, next.exitCode(), next.console());
+    assertTrue(next.console().contains("recovered: the summary of run rw-fails says succeeded now"), next.console());
+    JsonNode completed = JobRuns.summary(out, "rw-fails");
+    assertEquals("succeeded", completed.path("status").asText());
+    assertEquals("rw-next", completed.path("completed_by").asText());
+  }
+
   static List<String> args(Path out, String runId, String... more) {
     List<String> args = new ArrayList<>(List.of("run", "--input", "sample-logs", "--output", out.toString(), "--geoip-db", db.toString(),
         "--run-id", runId));
