@@ -79,12 +79,63 @@ class HdfsStoreTest {
     System.out.printf("hdfs: MiniDFSCluster up in %d ms; the sample run on hdfs:// took %d ms%n", startMillis, hdfsMillis);
   }
 
+  /**
+   * Iceberg tables on HDFS (the default Hadoop catalog, warehouse = the output): the write-audit-publish commits there by
+   * HDFS's atomic rename. Read back through Spark SQL as docs/iceberg.md tells readers to; a rerun on the same input adds
+   * no snapshot.
+   */
+  @Test
+  void icebergOnHdfs_readBackThroughSparkSql_holdsTheTablesOfTheSameRunOnLocalDisk_andARerunAddsNoSnapshot(@TempDir Path tmp)
+      throws Exception {
+    FileSystem fs = new org.apache.hadoop.fs.Path(hdfs + "/").getFileSystem(conf());
+    org.apache.hadoop.fs.Path logs = new org.apache.hadoop.fs.Path(hdfs + "/iceberg/logs");
+    fs.mkdirs(logs);
+    StoreRuns.upload(fs, StoreRuns.PLAIN_LOG, logs);
+    StoreRuns.upload(fs, StoreRuns.GZ_LOG, logs);
+    String out = hdfs + "/iceberg/out";
+
+    long t0 = System.nanoTime();
+    JobRuns.Run run = StoreRuns.run(List.of(logs.toString()), out, "iceberg-on-hdfs", List.of("--set", "output.format=iceberg"));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(0, run.exitCode(), run.console());
+    assertEquals("succeeded", JobRuns.summary(out, "iceberg-on-hdfs").path("status").asText());
+    org.apache.spark.sql.SparkSession spark = SparkTestSession.get();
+    String cat = "hdfs_reader";
+    spark.conf().set("spark.sql.catalog." + cat + ".type", "hadoop");
+    spark.conf().set("spark.sql.catalog." + cat + ".warehouse", out);
+    spark.conf().set("spark.sql.catalog." + cat + ".cache-enabled", "false");
+    spark.conf().set("spark.sql.catalog." + cat, "org.apache.iceberg.spark.SparkCatalog");
+    java.util.Map<org.geotraffic.privacy.Table, List<String>> local = StoreRuns.localTables(tmp.resolve("out"));
+    java.util.Map<org.geotraffic.privacy.Table, List<Long>> snapshots = new java.util.EnumMap<>(org.geotraffic.privacy.Table.class);
+    for (org.geotraffic.privacy.Table t : org.geotraffic.privacy.Table.values()) {
+      String table = cat + ".geotraffic." + t.tableName();
+      String columns = String.join(", ", org.geotraffic.pipeline.PublishedTableWriter.schema(t).fieldNames()).replace("date", "`date`");
+      assertEquals(local.get(t), sql(spark, "SELECT " + columns + " FROM " + table), t + ": Iceberg on HDFS against Parquet on disk");
+      assertEquals(List.of("[main]"), sql(spark, "SELECT name FROM " + table + ".refs"), t + ": the audit branch is gone");
+      snapshots.put(t, spark.sql("SELECT snapshot_id FROM " + table + ".snapshots").collectAsList().stream().map(r -> r.getLong(0)).sorted().toList());
+    }
+    assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out, "_ledger/snapshots/iceberg-on-hdfs.json")), "the ledger holds the snapshots");
+
+    JobRuns.Run rerun = StoreRuns.run(List.of(logs.toString()), out, "iceberg-on-hdfs-again", List.of("--set", "output.format=iceberg"));
+    assertEquals(0, rerun.exitCode(), rerun.console());
+    for (org.geotraffic.privacy.Table t : org.geotraffic.privacy.Table.values()) {
+      String table = cat + ".geotraffic." + t.tableName();
+      assertEquals(snapshots.get(t), spark.sql("SELECT snapshot_id FROM " + table + ".snapshots").collectAsList().stream()
+          .map(r -> r.getLong(0)).sorted().toList(), t + ": the same input is no new release, so no new snapshot");
+    }
+    System.out.printf("hdfs: the sample run into Iceberg tables on hdfs:// took %d ms%n", millis);
+  }
+
+  private static List<String> sql(org.apache.spark.sql.SparkSession spark, String query) {
+    return spark.sql(query).collectAsList().stream().map(org.apache.spark.sql.Row::toString).sorted().toList();
+  }
+
   @Test
   void publishKilledBeforeEachOperation_readersFindTheOldOrNewDayOrNone_neverPart_andTheNextRunRollsBack(@TempDir Path tmp)
       throws Exception {
     KilledPublishOnStore store = new KilledPublishOnStore(conf(), hdfs + "/killed", tmp, List.of());
-    // Per table the publish makes four operations: a folder for the old copy, the move aside, the target's folder, the
-    // move in. Every second one reaches every state between the moves: before, between and after each table's two moves.
+    // Per table the publish makes six operations: for the move aside and the move in, each a step marker, the folder it
+    // goes to, and the move. Every second one reaches every state: before, between and after each table's two moves.
     KilledPublishOnStore.Outcome o = store.killAtEachOperation(2,
         EnumSet.of(KilledPublishOnStore.Seen.OLD, KilledPublishOnStore.Seen.NEW, KilledPublishOnStore.Seen.ABSENT));
     System.out.println("hdfs: killed publishes: " + o);
