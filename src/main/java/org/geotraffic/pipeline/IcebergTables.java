@@ -150,6 +150,15 @@ public final class IcebergTables {
     return reader.load(name(table));
   }
 
+  /** A table's rows at one snapshot (time travel); empty for a null snapshot (the table had none yet). */
+  public Dataset<Row> readAt(Table table, Long snapshotId) {
+    if (snapshotId == null || !exists(table)) {
+      return spark.createDataFrame(List.of(), PublishedTableWriter.schema(table));
+    }
+    load(table);
+    return spark.read().format("iceberg").option("snapshot-id", snapshotId).load(name(table));
+  }
+
   /** The dates among {@code dates} for which any table on main has a row: what a run would replace. */
   public Set<String> publishedDates(Set<String> dates) {
     Set<String> published = new TreeSet<>();

@@ -305,6 +305,54 @@ public final class IcebergWriteAuditPublish {
   }
 
   /**
+   * A run killed between the fast-forwards of its tables (Iceberg has no multi-table commit outside REST catalogs) leaves
+   * some tables' main at its release and the others at the one before, until the next run completes it. This finds such
+   * a run in the ledger, and for each table whose main it moved already, the snapshot main had before it: reading those
+   * (and main elsewhere) shows the previous release in every table. Null when no run is half published.
+   */
+  public static HalfPublished halfPublished(IcebergTables tables, List<TableSnapshots> ledger) {
+    Map<Table, org.apache.iceberg.Table> loaded = new EnumMap<>(Table.class);
+    for (Table table : Table.values()) {
+      if (tables.exists(table)) {
+        loaded.put(table, tables.load(table));
+      }
+    }
+    for (TableSnapshots run : ledger) {
+      Map<Table, Long> before = new EnumMap<>(Table.class);
+      boolean behind = false;
+      for (Table table : Table.values()) {
+        List<Long> ids = run.snapshots().getOrDefault(tables.shortName(table), List.of());
+        org.apache.iceberg.Table t = loaded.get(table);
+        if (ids.isEmpty() || t == null) {
+          continue;
+        }
+        Snapshot main = t.currentSnapshot();
+        long head = ids.get(0);
+        if (main != null && (main.snapshotId() == head || SnapshotUtil.isAncestorOf(t, main.snapshotId(), head))) {
+          Snapshot first = t.snapshot(ids.get(ids.size() - 1));
+          before.put(table, first == null ? null : first.parentId()); // null: the table had no snapshot before the run
+        } else {
+          behind = true;
+        }
+      }
+      if (behind && !before.isEmpty()) {
+        return new HalfPublished(run.runId(), before);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A run whose fast-forward reached some tables only, and per table it reached, the snapshot before it (null: none, the
+   * table was new).
+   */
+  public record HalfPublished(String runId, Map<Table, Long> before) {
+    public HalfPublished {
+      before = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(before));
+    }
+  }
+
+  /**
    * What {@link #recover} did: one line per thing done, and the runs whose fast-forward it completed (every table of
    * theirs now shows their snapshot on main, since it throws rather than leave one behind).
    */

@@ -11,10 +11,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.geotraffic.config.OutputFormat;
+import org.geotraffic.ledger.TableSnapshots;
 import org.geotraffic.output.TableLayout;
 import org.geotraffic.pipeline.IcebergTables;
+import org.geotraffic.pipeline.IcebergWriteAuditPublish;
 import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
+import org.geotraffic.publish.FileSystems;
 
 /**
  * The report's one Spark stage: reads the five published (already suppressed) Parquet tables of one kind of
@@ -29,6 +32,7 @@ import org.geotraffic.privacy.Table;
  */
 public final class PublishedTablesStage {
   private final SparkSession spark;
+  private final List<String> notes = new ArrayList<>();
 
   public PublishedTablesStage(SparkSession spark) {
     this.spark = spark;
@@ -36,6 +40,7 @@ public final class PublishedTablesStage {
 
   /** All published rows of the periods {@code options} asks for (all sites; the caller picks one). */
   public List<PublishedRecord> read(String outputDir, ReportOptions options) throws IOException {
+    notes.clear();
     List<PublishedRecord> rows = new ArrayList<>();
     spark.sparkContext().setJobDescription("report: read published " + options.period().key() + " tables");
     if (format(outputDir, options, spark.sparkContext().hadoopConfiguration()) == OutputFormat.ICEBERG) {
@@ -76,15 +81,26 @@ public final class PublishedTablesStage {
     return OutputFormat.PARQUET;
   }
 
-  /** The rows of the period's Iceberg tables on main (what readers see), in the requested range. */
-  private List<PublishedRecord> readIceberg(String outputDir, ReportOptions options) {
+  /**
+   * The rows of the period's Iceberg tables on main (what readers see), in the requested range; but when a run was killed
+   * between its tables' fast-forwards, the release before it in every table, so that the report never mixes two releases
+   * ({@link IcebergWriteAuditPublish#halfPublished}; the next run completes the killed one).
+   */
+  private List<PublishedRecord> readIceberg(String outputDir, ReportOptions options) throws IOException {
     IcebergTables tables = IcebergTables.of(spark, options.icebergTarget(), new Path(outputDir), options.period());
+    FileSystems.Located out = FileSystems.locate(outputDir, spark.sparkContext().hadoopConfiguration());
+    IcebergWriteAuditPublish.HalfPublished half = IcebergWriteAuditPublish.halfPublished(tables, TableSnapshots.readAll(out.moves(), out.dir()));
+    if (half != null) {
+      notes.add("run " + half.runId() + " was stopped while it fast-forwarded the Iceberg tables (" + half.before().size() + " of "
+          + Table.values().length + " moved): this report shows the release before it in every table; the next run into the output"
+          + " completes it");
+    }
     List<PublishedRecord> rows = new ArrayList<>();
     for (Table table : Table.values()) {
       if (!tables.exists(table)) {
         continue;
       }
-      Dataset<Row> df = tables.read(table, null);
+      Dataset<Row> df = half != null && half.before().containsKey(table) ? tables.readAt(table, half.before().get(table)) : tables.read(table, null);
       if (options.from() != null) {
         df = df.where(functions.col(TableLayout.DATE).between(options.from(), options.to()));
       }
@@ -93,6 +109,11 @@ public final class PublishedTablesStage {
       }
     }
     return rows;
+  }
+
+  /** What the last {@link #read} had to tell the reader (a release it did not show, and why). */
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 
   /** The table's {@code date=} partition folders in the requested range; none when the table folder is absent. */

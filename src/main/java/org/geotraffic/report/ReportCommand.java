@@ -89,7 +89,9 @@ public final class ReportCommand {
     SparkSession spark = SparkSessions.create("geotraffic report", Map.of());
     List<PublishedRecord> rows;
     try {
-      rows = new PublishedTablesStage(spark).read(options.output(), options);
+      PublishedTablesStage published = new PublishedTablesStage(spark);
+      rows = published.read(options.output(), options);
+      published.notes().forEach(note -> console.println("geotraffic report: " + note));
     } catch (IOException | RuntimeException e) {
       console.println("geotraffic report: Cannot read the published tables: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       return ExitCode.INPUT_OR_OUTPUT.code();

@@ -404,6 +404,58 @@ class IcebergOutputTest {
         sql(select(Table.TOTALS, cat + ".geotraffic.totals") + " WHERE `date` = '" + D23 + "'"), "the killed run's day completed");
   }
 
+  /**
+   * A run killed between its tables' fast-forwards: two tables' main show day 23, three do not. The report shows the
+   * release before it in all five, says why, and after the next run shows day 23 in all five.
+   */
+  @Test
+  void runKilledBetweenItsTablesFastForwards_reportShowsThePreviousReleaseInEveryTable_untilTheNextRunCompletesIt() throws Exception {
+    Path out = tmp.resolve("iceberg-half-forwarded");
+    assertEquals(0, run(out, "half-day24", "--set", ICEBERG, "--date", D24).exitCode());
+    IcebergTables tables = IcebergTables.of(SparkTestSession.get(), new OutputTarget(OutputFormat.ICEBERG, "", "geotraffic"),
+        new org.apache.hadoop.fs.Path(out.toString()), Period.DAY);
+    Map<Table, Dataset<Row>> day23 = new EnumMap<>(Table.class);
+    for (Table t : Table.values()) {
+      day23.put(t, SparkTestSession.get().createDataFrame(JobRuns.table(parquet, t).stream().filter(r -> r.getString(0).equals(D23)).toList(),
+          PublishedTableWriter.schema(t)));
+    }
+    IcebergWriteAuditPublish killed = new IcebergWriteAuditPublish(SparkTestSession.get(), tables, "half-forwarded");
+    killed.write(day23, Set.of(D23));
+    assertEquals(List.of(), killed.audit(day23, Set.of(D23), SuppressionPolicy.of(10)));
+    Files.createDirectories(out.resolve("_ledger/snapshots"));
+    Files.write(out.resolve("_ledger/snapshots/half-forwarded.json"), killed.snapshots("half-forwarded").toJson());
+    // As the run's fast-forward does it, for the first two tables only: then the kill.
+    for (Table t : List.of(Table.values()[0], Table.values()[1])) {
+      tables.load(t).manageSnapshots().fastForwardBranch(org.apache.iceberg.SnapshotRef.MAIN_BRANCH, killed.branch()).commit();
+    }
+    String cat = readerCatalog(out);
+    assertEquals(parquetRows(parquet, Table.values()[0]).stream().filter(r -> r.contains(D23)).toList(),
+        sql(select(Table.values()[0], cat + ".geotraffic." + Table.values()[0].tableName()) + " WHERE `date` = '" + D23 + "'"),
+        "a plain reader of main sees day 23 in the first table");
+    assertEquals(List.of(), sql(select(Table.values()[2], cat + ".geotraffic." + Table.values()[2].tableName()) + " WHERE `date` = '" + D23 + "'"),
+        "and not in the third: a mix");
+
+    String html = out.resolveSibling("half-forwarded.html").toString();
+    JobRuns.Run report = JobRuns.run(List.of("report", "--output", out.toString(), "--html", html));
+    assertEquals(0, report.exitCode(), report.console());
+    assertTrue(report.console().contains("run half-forwarded was stopped while it fast-forwarded the Iceberg tables (2 of 5 moved)"),
+        report.console());
+    org.geotraffic.report.ReportOptions options = org.geotraffic.report.ReportOptions.parse(new String[] {"--output", out.toString(), "--html", html});
+    org.geotraffic.report.PublishedTablesStage stage = new org.geotraffic.report.PublishedTablesStage(SparkTestSession.get());
+    var rows = stage.read(out.toString(), options);
+    assertTrue(rows.stream().noneMatch(r -> r.date().equals(D23)), "the report shows no table's day 23");
+    assertEquals(Set.of(D24), rows.stream().map(r -> r.date()).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(stage.notes().size() == 1 && stage.notes().get(0).contains("run half-forwarded was stopped while it fast-forwarded"),
+        stage.notes().toString());
+
+    assertEquals(0, run(out, "half-next", "--set", ICEBERG, "--date", D24).exitCode());
+    var after = stage.read(out.toString(), options);
+    assertEquals(List.of(), stage.notes());
+    for (Table t : Table.values()) {
+      assertTrue(after.stream().anyMatch(r -> r.table() == t && r.date().equals(D23)), t + ": day 23 once the next run completed it");
+    }
+  }
+
   @Test
   void weekOutput_goesToTheWeeklyTables() throws IOException {
     Path week = tmp.resolve("parquet-week");
