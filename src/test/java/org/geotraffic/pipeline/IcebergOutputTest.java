@@ -346,6 +346,48 @@ class IcebergOutputTest {
     assertTrue(snapshotIds(cat, "countries").contains(published));
   }
 
+  /** The audit's other findings: rows the job did not pass (or missing), files of days the run did not own, a branch moved. */
+  @Test
+  void audit_findsRowsTheJobDidNotPass_filesOfOtherDays_andABranchThatMoved() throws IOException {
+    Path out = tmp.resolve("iceberg-audit-findings");
+    assertEquals(0, run(out, "findings-day24", "--set", ICEBERG, "--date", D24).exitCode());
+    IcebergTables tables = IcebergTables.of(SparkTestSession.get(), new OutputTarget(OutputFormat.ICEBERG, "", "geotraffic"),
+        new org.apache.hadoop.fs.Path(out.toString()), Period.DAY);
+    Map<Table, Dataset<Row>> day23 = new EnumMap<>(Table.class);
+    Map<Table, Dataset<Row>> bothDays = new EnumMap<>(Table.class);
+    for (Table t : Table.values()) {
+      day23.put(t, SparkTestSession.get().createDataFrame(JobRuns.table(parquet, t).stream().filter(r -> r.getString(0).equals(D23)).toList(),
+          PublishedTableWriter.schema(t)));
+      bothDays.put(t, SparkTestSession.get().createDataFrame(JobRuns.table(parquet, t), PublishedTableWriter.schema(t)));
+    }
+    SuppressionPolicy k10 = SuppressionPolicy.of(10);
+
+    IcebergWriteAuditPublish rows = new IcebergWriteAuditPublish(SparkTestSession.get(), tables, "other-rows");
+    rows.write(belowK(D23), Set.of(D23));
+    List<String> found = rows.audit(day23, Set.of(D23), k10);
+    assertTrue(found.stream().anyMatch(f -> f.contains("countries branch") && f.contains("1 row(s) that the job's audit did not pass, "
+        + day23.get(Table.COUNTRIES).count() + " audited row(s) missing")), found.toString());
+    rows.discard();
+
+    // Written for both days, audited as the run of day 23: day 24's files were replaced, which the run did not own.
+    IcebergWriteAuditPublish otherDay = new IcebergWriteAuditPublish(SparkTestSession.get(), tables, "other-day");
+    otherDay.write(bothDays, Set.of(D23, D24));
+    found = otherDay.audit(day23, Set.of(D23), k10);
+    assertEquals(Table.values().length, found.size(), found.toString());
+    assertTrue(found.stream().allMatch(f -> f.contains("file(s) of other days added or removed since main")), found.toString());
+    assertEquals(List.of(), otherDay.audit(bothDays, Set.of(D23, D24), k10), "the same branch passes as the run of both days");
+    otherDay.discard();
+
+    IcebergWriteAuditPublish moved = new IcebergWriteAuditPublish(SparkTestSession.get(), tables, "moved");
+    moved.write(day23, Set.of(D23));
+    String cat = readerCatalog(out);
+    SparkTestSession.get().sql("DELETE FROM " + cat + ".geotraffic.totals.branch_" + moved.branch() + " WHERE `date` = '" + D24 + "'");
+    found = moved.audit(day23, Set.of(D23), k10);
+    assertEquals(List.of("geotraffic.totals branch " + moved.branch() + ": the branch moved after the run wrote it"),
+        found.stream().map(f -> f.substring(f.indexOf("geotraffic.totals"))).toList(), found.toString());
+    moved.discard();
+  }
+
   @Test
   void killedRuns_readersSeeThePreviousSnapshot_andTheNextRunSettlesWhatTheyLeft() throws IOException {
     Path out = tmp.resolve("iceberg-killed");
