@@ -106,6 +106,12 @@ class S3StoreTest {
     assertTrue(inUri.console().contains("Cannot publish into s3a://*********(redacted)@" + BUCKET + "/refused/out2"), inUri.console());
     assertNoCredentials("the console", inUri.console().replace(S3Server.SECRET_KEY.replace("/", "%2F").replace("+", "%2B"), S3Server.SECRET_KEY));
     System.out.println("s3: refused: " + run.console().lines().filter(l -> l.contains("Cannot publish")).findFirst().orElse(""));
+
+    // Iceberg tables in the default Hadoop catalog at the output commit by rename too: refused the same way.
+    JobRuns.Run iceberg = StoreRuns.run(List.of(logs), s3.uri("refused/iceberg"), "refused-iceberg", args("--set", "output.format=iceberg"));
+    assertEquals(2, iceberg.exitCode(), iceberg.console());
+    assertTrue(iceberg.console().contains("is not known to rename a folder atomically"), iceberg.console());
+    assertFalse(fs().exists(new org.apache.hadoop.fs.Path(s3.uri("refused/iceberg"))), "nothing written under the refused output");
   }
 
   @Test
