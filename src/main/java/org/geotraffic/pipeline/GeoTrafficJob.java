@@ -445,8 +445,12 @@ public final class GeoTrafficJob {
       if (wap != null && !ledgerPublished.get()) {
         wap.discard();
       }
-      // Published: the folder is gone already. Failed or refused: its staged files are of no use to anyone.
-      out.moves().delete(new org.apache.hadoop.fs.Path(out.dir(), staging));
+      // Published: the folder is gone already. Failed or refused: its staged files are of no use to anyone, unless a
+      // publish whose rollback failed left its journal: that names the staged copies and the old days set aside in this
+      // folder, which the next run's recovery needs (it deletes the folder after).
+      if (!Publisher.hasUnfinishedPublish(out.moves(), out.dir())) {
+        out.moves().delete(new org.apache.hadoop.fs.Path(out.dir(), staging));
+      }
     }
   }
 

@@ -230,6 +230,11 @@ public final class IcebergWriteAuditPublish {
       throw new IllegalStateException("Cannot publish " + t.name() + ": main is at snapshot " + main.snapshotId()
           + ", which the audited snapshot " + head + " of branch " + branch + " does not descend from");
     }
+    SnapshotRef ref = t.refs().get(branch);
+    if (ref == null || ref.snapshotId() != head) {
+      throw new IllegalStateException("Cannot publish " + t.name() + ": branch " + branch + " is at snapshot "
+          + (ref == null ? "none" : ref.snapshotId()) + ", not at the audited snapshot " + head);
+    }
     if (main == null) {
       t.manageSnapshots().createBranch(SnapshotRef.MAIN_BRANCH, head).commit();
     } else {
@@ -320,15 +325,18 @@ public final class IcebergWriteAuditPublish {
   }
 
   /**
-   * Whether main of every table the run wrote shows its audited snapshot (or a later one built on it), and no branch of
-   * the run is left: its fast-forward is complete, whatever its summary says (its rewrite may have failed after it).
+   * Whether the run wrote these tables (this period's), and main of every one shows its audited snapshot (or a later one
+   * built on it) with no branch of the run left: its fast-forward is complete, whatever its summary says (its rewrite
+   * may have failed after it). False for a run of another period, whose tables these are not.
    */
   public static boolean fastForwarded(IcebergTables tables, TableSnapshots run) {
+    boolean wroteThesePeriodsTables = false;
     for (Table table : Table.values()) {
       List<Long> ids = run.snapshots().getOrDefault(tables.shortName(table), List.of());
       if (ids.isEmpty()) {
-        continue;
+        continue; // not this period's table: a run of another period wrote none of these
       }
+      wroteThesePeriodsTables = true;
       if (!tables.exists(table)) {
         return false;
       }
@@ -340,55 +348,7 @@ public final class IcebergWriteAuditPublish {
         return false;
       }
     }
-    return true;
-  }
-
-  /**
-   * A run killed between the fast-forwards of its tables (Iceberg has no multi-table commit outside REST catalogs) leaves
-   * some tables' main at its release and the others at the one before, until the next run completes it. This finds such
-   * a run in the ledger, and for each table whose main it moved already, the snapshot main had before it: reading those
-   * (and main elsewhere) shows the previous release in every table. Null when no run is half published.
-   */
-  public static HalfPublished halfPublished(IcebergTables tables, List<TableSnapshots> ledger) {
-    Map<Table, org.apache.iceberg.Table> loaded = new EnumMap<>(Table.class);
-    for (Table table : Table.values()) {
-      if (tables.exists(table)) {
-        loaded.put(table, tables.load(table));
-      }
-    }
-    for (TableSnapshots run : ledger) {
-      Map<Table, Long> before = new EnumMap<>(Table.class);
-      boolean behind = false;
-      for (Table table : Table.values()) {
-        List<Long> ids = run.snapshots().getOrDefault(tables.shortName(table), List.of());
-        org.apache.iceberg.Table t = loaded.get(table);
-        if (ids.isEmpty() || t == null) {
-          continue;
-        }
-        Snapshot main = t.currentSnapshot();
-        long head = ids.get(0);
-        if (main != null && (main.snapshotId() == head || SnapshotUtil.isAncestorOf(t, main.snapshotId(), head))) {
-          Snapshot first = t.snapshot(ids.get(ids.size() - 1));
-          before.put(table, first == null ? null : first.parentId()); // null: the table had no snapshot before the run
-        } else {
-          behind = true;
-        }
-      }
-      if (behind && !before.isEmpty()) {
-        return new HalfPublished(run.runId(), before);
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A run whose fast-forward reached some tables only, and per table it reached, the snapshot before it (null: none, the
-   * table was new).
-   */
-  public record HalfPublished(String runId, Map<Table, Long> before) {
-    public HalfPublished {
-      before = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(before));
-    }
+    return wroteThesePeriodsTables;
   }
 
   /**

@@ -112,9 +112,13 @@ public final class Publication {
     int started = -1;
     try {
       for (Step step : steps) {
+        Path to = new Path(output, step.to());
+        if (moves.exists(to)) {
+          // Before the step is marked: undoing a marked step moves whatever is at its destination back.
+          throw new IOException("Cannot move " + new Path(output, step.from()) + " to " + to + ": the target exists");
+        }
         started++;
         moves.createExclusively(marker(output, id, STEP_INFIX, started), new byte[0]);
-        Path to = new Path(output, step.to());
         moves.mkdirs(to.getParent());
         moves.move(new Path(output, step.from()), to);
       }
@@ -263,7 +267,8 @@ public final class Publication {
     }
     for (String infix : List.of(STEP_INFIX, UNDO_INFIX)) {
       int at = name.lastIndexOf(infix);
-      if (at > 0 && name.length() > at + infix.length() && name.substring(at + infix.length()).chars().allMatch(Character::isDigit)) {
+      String step = at > 0 ? name.substring(at + infix.length()) : "";
+      if (!step.isEmpty() && step.length() <= 9 && step.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return name.substring(0, at);
       }
     }

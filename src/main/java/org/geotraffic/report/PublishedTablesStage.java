@@ -13,8 +13,8 @@ import org.apache.spark.sql.functions;
 import org.geotraffic.config.OutputFormat;
 import org.geotraffic.ledger.TableSnapshots;
 import org.geotraffic.output.TableLayout;
+import org.geotraffic.pipeline.IcebergReleaseView;
 import org.geotraffic.pipeline.IcebergTables;
-import org.geotraffic.pipeline.IcebergWriteAuditPublish;
 import org.geotraffic.pipeline.PublishedTableWriter;
 import org.geotraffic.privacy.Table;
 import org.geotraffic.publish.FileSystems;
@@ -82,25 +82,25 @@ public final class PublishedTablesStage {
   }
 
   /**
-   * The rows of the period's Iceberg tables on main (what readers see), in the requested range; but when a run was killed
-   * between its tables' fast-forwards, the release before it in every table, so that the report never mixes two releases
-   * ({@link IcebergWriteAuditPublish#halfPublished}; the next run completes the killed one).
+   * The rows of the period's Iceberg tables as main shows them, in the requested range, each table read at the snapshot
+   * {@link IcebergReleaseView} chose once for all of them: when a run was stopped between its tables' fast-forwards, the
+   * release before it in every table (the next run completes the stopped one).
    */
   private List<PublishedRecord> readIceberg(String outputDir, ReportOptions options) throws IOException {
     IcebergTables tables = IcebergTables.of(spark, options.icebergTarget(), new Path(outputDir), options.period());
     FileSystems.Located out = FileSystems.locate(outputDir, spark.sparkContext().hadoopConfiguration());
-    IcebergWriteAuditPublish.HalfPublished half = IcebergWriteAuditPublish.halfPublished(tables, TableSnapshots.readAll(out.moves(), out.dir()));
-    if (half != null) {
-      notes.add("run " + half.runId() + " was stopped while it fast-forwarded the Iceberg tables (" + half.before().size() + " of "
-          + Table.values().length + " moved): this report shows the release before it in every table; the next run into the output"
-          + " completes it");
+    IcebergReleaseView view = IcebergReleaseView.of(tables, TableSnapshots.readAll(out.moves(), out.dir()));
+    if (view.halfPublishedRun() != null) {
+      notes.add("run " + view.halfPublishedRun() + " was stopped while it fast-forwarded the Iceberg tables (" + view.tablesMoved()
+          + " of " + Table.values().length + " moved): this report shows the release before it in every table; the next run into"
+          + " the output completes it");
     }
     List<PublishedRecord> rows = new ArrayList<>();
     for (Table table : Table.values()) {
-      if (!tables.exists(table)) {
+      if (!view.snapshots().containsKey(table)) {
         continue;
       }
-      Dataset<Row> df = half != null && half.before().containsKey(table) ? tables.readAt(table, half.before().get(table)) : tables.read(table, null);
+      Dataset<Row> df = tables.readAt(table, view.snapshots().get(table));
       if (options.from() != null) {
         df = df.where(functions.col(TableLayout.DATE).between(options.from(), options.to()));
       }

@@ -496,6 +496,16 @@ class IcebergOutputTest {
     for (Table t : Table.values()) {
       assertTrue(after.stream().anyMatch(r -> r.table() == t && r.date().equals(D23)), t + ": day 23 once the next run completed it");
     }
+
+    // A run of another period (weekly tables only) is never taken for a completed run of these tables.
+    assertFalse(IcebergWriteAuditPublish.fastForwarded(tables, new org.geotraffic.ledger.TableSnapshots("weekly-run",
+        IcebergWriteAuditPublish.branch("weekly-run"), Map.of("weekly_countries", List.of(1L)))));
+    // Snapshots expired by hand in one table only: the earlier runs' heads are gone there, but no branch is left, so no
+    // run is taken for half published and the report reads main in every table.
+    tables.load(Table.COUNTRIES).expireSnapshots().expireOlderThan(System.currentTimeMillis() + 1).retainLast(1).commit();
+    var afterExpiry = stage.read(out.toString(), options);
+    assertEquals(List.of(), stage.notes());
+    assertEquals(after.stream().map(Object::toString).sorted().toList(), afterExpiry.stream().map(Object::toString).sorted().toList());
   }
 
   @Test

@@ -134,8 +134,9 @@ class HdfsStoreTest {
   void publishKilledBeforeEachOperation_readersFindTheOldOrNewDayOrNone_neverPart_andTheNextRunRollsBack(@TempDir Path tmp)
       throws Exception {
     KilledPublishOnStore store = new KilledPublishOnStore(conf(), hdfs + "/killed", tmp, List.of());
-    // Per table the publish makes six operations: for the move aside and the move in, each a step marker, the folder it
-    // goes to, and the move. Every second one reaches every state: before, between and after each table's two moves.
+    // Per table the publish makes eight operations: for the move aside and the move in, each a check that the target is
+    // free, a step marker, the folder it goes to, and the move. Every second one reaches every state: before, between and
+    // after each table's two moves.
     KilledPublishOnStore.Outcome o = store.killAtEachOperation(2,
         EnumSet.of(KilledPublishOnStore.Seen.OLD, KilledPublishOnStore.Seen.NEW, KilledPublishOnStore.Seen.ABSENT));
     System.out.println("hdfs: killed publishes: " + o);

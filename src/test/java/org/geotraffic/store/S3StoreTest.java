@@ -144,8 +144,9 @@ class S3StoreTest {
   @Test
   void optedIn_publishKilledBetweenOperations_readersFindTheOldOrNewDayOrNone_andTheNextRunRollsBack(@TempDir Path tmp) throws Exception {
     KilledPublishOnStore store = new KilledPublishOnStore(conf(), s3.uri("killed"), tmp, args("--set", OPT_IN));
-    // Fewer kills than on HDFS (each costs ~4 s against S3Mock): every 7th operation, against a table's six (a step marker,
-    // a folder and a move, twice), lands before a table's first move, between its two moves, and after the commit point.
+    // Fewer kills than on HDFS (each costs ~4 s against S3Mock): every 7th operation, against a table's eight (a check, a
+    // step marker, a folder and a move, twice), lands before a table's first move, between its two moves, and after the
+    // commit point.
     KilledPublishOnStore.Outcome o = store.killAtEachOperation(7,
         EnumSet.of(KilledPublishOnStore.Seen.OLD, KilledPublishOnStore.Seen.NEW, KilledPublishOnStore.Seen.ABSENT));
     System.out.println("s3: killed publishes between operations: " + o);
