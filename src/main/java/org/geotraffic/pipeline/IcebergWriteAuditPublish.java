@@ -192,12 +192,13 @@ public final class IcebergWriteAuditPublish {
   private static long filesOutside(org.apache.iceberg.Table t, List<Long> snapshots, Set<String> days) {
     long outside = 0;
     for (long id : snapshots) {
-      Snapshot s = t.snapshot(id);
+      // Through the table's specs (Snapshot's own file lists read them from each manifest, which Iceberg deprecates).
+      org.apache.iceberg.SnapshotChanges changes = org.apache.iceberg.SnapshotChanges.builderFor(t).snapshot(t.snapshot(id)).build();
       List<org.apache.iceberg.ContentFile<?>> files = new ArrayList<>();
-      s.addedDataFiles(t.io()).forEach(files::add);
-      s.removedDataFiles(t.io()).forEach(files::add);
-      s.addedDeleteFiles(t.io()).forEach(files::add);
-      s.removedDeleteFiles(t.io()).forEach(files::add);
+      changes.addedDataFiles().forEach(files::add);
+      changes.removedDataFiles().forEach(files::add);
+      changes.addedDeleteFiles().forEach(files::add);
+      changes.removedDeleteFiles().forEach(files::add);
       for (org.apache.iceberg.ContentFile<?> f : files) {
         org.apache.iceberg.PartitionSpec spec = t.specs().get(f.specId());
         boolean byDate = spec != null && spec.fields().size() == 1 && spec.fields().get(0).transform().isIdentity()
