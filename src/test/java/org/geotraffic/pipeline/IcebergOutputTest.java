@@ -94,6 +94,16 @@ class IcebergOutputTest {
     return JobRuns.table(out, table).stream().map(Row::toString).sorted().toList();
   }
 
+  /** The rows the job's audit passed for {@code date} (null: every day), from the Parquet reference, per table. */
+  static Map<Table, Dataset<Row>> auditedRows(String date) {
+    Map<Table, Dataset<Row>> rows = new EnumMap<>(Table.class);
+    for (Table t : Table.values()) {
+      rows.put(t, SparkTestSession.get().createDataFrame(JobRuns.table(parquet, t).stream()
+          .filter(r -> date == null || r.getString(0).equals(date)).toList(), PublishedTableWriter.schema(t)));
+    }
+    return rows;
+  }
+
   static String select(Table table, String from) {
     return "SELECT " + String.join(", ", PublishedTableWriter.schema(table).fieldNames()).replace("date", "`date`") + " FROM " + from;
   }
@@ -353,13 +363,8 @@ class IcebergOutputTest {
     assertEquals(0, run(out, "findings-day24", "--set", ICEBERG, "--date", D24).exitCode());
     IcebergTables tables = IcebergTables.of(SparkTestSession.get(), new OutputTarget(OutputFormat.ICEBERG, "", "geotraffic"),
         new org.apache.hadoop.fs.Path(out.toString()), Period.DAY);
-    Map<Table, Dataset<Row>> day23 = new EnumMap<>(Table.class);
-    Map<Table, Dataset<Row>> bothDays = new EnumMap<>(Table.class);
-    for (Table t : Table.values()) {
-      day23.put(t, SparkTestSession.get().createDataFrame(JobRuns.table(parquet, t).stream().filter(r -> r.getString(0).equals(D23)).toList(),
-          PublishedTableWriter.schema(t)));
-      bothDays.put(t, SparkTestSession.get().createDataFrame(JobRuns.table(parquet, t), PublishedTableWriter.schema(t)));
-    }
+    Map<Table, Dataset<Row>> day23 = auditedRows(D23);
+    Map<Table, Dataset<Row>> bothDays = auditedRows(null);
     SuppressionPolicy k10 = SuppressionPolicy.of(10);
 
     IcebergWriteAuditPublish rows = new IcebergWriteAuditPublish(SparkTestSession.get(), tables, "other-rows");
@@ -426,11 +431,7 @@ class IcebergOutputTest {
         new org.apache.hadoop.fs.Path(out.toString()), Period.DAY);
     // The audited rows of day 23 (from the Parquet reference), written to a branch and recorded in the ledger, as a run
     // killed right after its ledger publish leaves them.
-    Map<Table, Dataset<Row>> day23 = new EnumMap<>(Table.class);
-    for (Table t : Table.values()) {
-      day23.put(t, SparkTestSession.get().createDataFrame(JobRuns.table(parquet, t).stream().filter(r -> r.getString(0).equals(D23)).toList(),
-          PublishedTableWriter.schema(t)));
-    }
+    Map<Table, Dataset<Row>> day23 = auditedRows(D23);
     IcebergWriteAuditPublish killed = new IcebergWriteAuditPublish(SparkTestSession.get(), tables, "killed-after-ledger");
     killed.write(day23, Set.of(D23));
     assertEquals(List.of(), killed.audit(day23, Set.of(D23), SuppressionPolicy.of(10)));
@@ -456,11 +457,7 @@ class IcebergOutputTest {
     assertEquals(0, run(out, "half-day24", "--set", ICEBERG, "--date", D24).exitCode());
     IcebergTables tables = IcebergTables.of(SparkTestSession.get(), new OutputTarget(OutputFormat.ICEBERG, "", "geotraffic"),
         new org.apache.hadoop.fs.Path(out.toString()), Period.DAY);
-    Map<Table, Dataset<Row>> day23 = new EnumMap<>(Table.class);
-    for (Table t : Table.values()) {
-      day23.put(t, SparkTestSession.get().createDataFrame(JobRuns.table(parquet, t).stream().filter(r -> r.getString(0).equals(D23)).toList(),
-          PublishedTableWriter.schema(t)));
-    }
+    Map<Table, Dataset<Row>> day23 = auditedRows(D23);
     IcebergWriteAuditPublish killed = new IcebergWriteAuditPublish(SparkTestSession.get(), tables, "half-forwarded");
     killed.write(day23, Set.of(D23));
     assertEquals(List.of(), killed.audit(day23, Set.of(D23), SuppressionPolicy.of(10)));

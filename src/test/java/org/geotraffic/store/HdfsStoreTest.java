@@ -52,6 +52,15 @@ class HdfsStoreTest {
     }
   }
 
+  /** The sample's two logs (one plain, one .gz) in a folder of the HDFS. */
+  private static org.apache.hadoop.fs.Path uploadSample(FileSystem fs, String dir) throws java.io.IOException {
+    org.apache.hadoop.fs.Path logs = new org.apache.hadoop.fs.Path(hdfs + dir);
+    fs.mkdirs(logs);
+    StoreRuns.upload(fs, StoreRuns.PLAIN_LOG, logs);
+    StoreRuns.upload(fs, StoreRuns.GZ_LOG, logs);
+    return logs;
+  }
+
   private static Configuration conf() {
     return SparkTestSession.get().sparkContext().hadoopConfiguration();
   }
@@ -59,10 +68,7 @@ class HdfsStoreTest {
   @Test
   void logsOnHdfsPlainAndGz_publishOnHdfs_theTablesOfTheSameRunOnLocalDisk(@TempDir Path tmp) throws Exception {
     FileSystem fs = new org.apache.hadoop.fs.Path(hdfs + "/").getFileSystem(conf());
-    org.apache.hadoop.fs.Path logs = new org.apache.hadoop.fs.Path(hdfs + "/same/logs");
-    fs.mkdirs(logs);
-    StoreRuns.upload(fs, StoreRuns.PLAIN_LOG, logs);
-    StoreRuns.upload(fs, StoreRuns.GZ_LOG, logs);
+    org.apache.hadoop.fs.Path logs = uploadSample(fs, "/same/logs");
     String out = hdfs + "/same/out";
 
     long t0 = System.nanoTime();
@@ -88,10 +94,7 @@ class HdfsStoreTest {
   void icebergOnHdfs_readBackThroughSparkSql_holdsTheTablesOfTheSameRunOnLocalDisk_andARerunAddsNoSnapshot(@TempDir Path tmp)
       throws Exception {
     FileSystem fs = new org.apache.hadoop.fs.Path(hdfs + "/").getFileSystem(conf());
-    org.apache.hadoop.fs.Path logs = new org.apache.hadoop.fs.Path(hdfs + "/iceberg/logs");
-    fs.mkdirs(logs);
-    StoreRuns.upload(fs, StoreRuns.PLAIN_LOG, logs);
-    StoreRuns.upload(fs, StoreRuns.GZ_LOG, logs);
+    org.apache.hadoop.fs.Path logs = uploadSample(fs, "/iceberg/logs");
     String out = hdfs + "/iceberg/out";
 
     long t0 = System.nanoTime();
